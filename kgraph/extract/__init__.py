@@ -1,0 +1,133 @@
+"""The extraction stage: `Document`s in, `Extraction`s (entities, relations) out.
+
+>>> from kgraph.readers import read_paths                     # doctest: +SKIP
+>>> for result in extract_documents(read_paths(["corpus/"])):  # doctest: +SKIP
+...     print(result.document.id, len(result.relations))
+
+Documents stream through `nlp.pipe` in batches: nothing holds every parsed Doc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kgraph.extract.entities import Actors, find_actors
+from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
+from kgraph.extract.headers import heading_relations
+from kgraph.extract.nlp import load_pipeline
+from kgraph.extract.qualify import defection_origin, modality, relation_date
+from kgraph.extract.relations import Found, find_relations
+from kgraph.normalize.brackets import CleanText, resolve_brackets
+from kgraph.normalize.dates import find_dates
+from kgraph.types import Document, Entity, Evidence, Extraction, Relation
+
+__all__ = ["extract_document", "extract_documents", "load_pipeline"]
+
+
+@dataclass
+class _Prepared:
+    document: Document
+    clean: CleanText
+    offset: int  # where the NLP text starts in document.text
+
+
+def _prepare(document: Document) -> _Prepared:
+    body = next((m for m in document.markup if m.tag == "body"), None)
+    start, end = (body.start, body.end) if body else (0, len(document.text))
+    return _Prepared(document, resolve_brackets(document.text[start:end]), start)
+
+
+def _evidence(prepared: _Prepared, sentence: Span) -> Evidence:
+    start, end = prepared.clean.original_span(sentence.start_char, sentence.end_char)
+    start, end = start + prepared.offset, end + prepared.offset
+    text = prepared.document.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(text[start:end], start, end)
+
+
+def _resolve_origin(found: Found, actors: Actors, gazetteer: Gazetteer) -> Entity | None:
+    if found.type != "defectedFrom" or found.object.id != found.subject.id:
+        return found.object
+    origin = defection_origin(found.subject, actors, gazetteer)
+    if origin is not None:
+        actors.entities.setdefault(origin.id, origin)
+    return origin
+
+
+def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
+                        gazetteer: Gazetteer) -> list[Relation]:
+    relations: list[Relation] = []
+    reference = prepared.document.date
+    for sentence in doc.sents:
+        for found in find_relations(sentence, actors):
+            target = _resolve_origin(found, actors, gazetteer)
+            if target is None:
+                continue
+            relations.append(Relation(
+                type=found.type,
+                subject=found.subject.id,
+                object=target.id,
+                evidence=_evidence(prepared, sentence),
+                date=relation_date(found.trigger, sentence, reference),
+                modality=modality(found.trigger, sentence),
+                medium=found.medium,
+                confidence=found.confidence,
+                extractor=found.extractor,
+            ))
+        # Later partial dates ("February 12") resolve against the last full date written.
+        for _, _, iso in find_dates(sentence.text, reference):
+            if len(iso) >= 7 and iso[:4] != (reference or "")[:4] and _has_year(sentence.text, iso):
+                reference = iso
+    return relations
+
+
+def _has_year(text: str, iso: str) -> bool:
+    return iso[:4] in text
+
+
+def _deduplicate(relations: list[Relation]) -> list[Relation]:
+    """One relation per (type, subject, object, date, modality): the most confident."""
+    best: dict[tuple, Relation] = {}
+    for relation in relations:
+        key = relation.key()
+        if relation.type == "metWith":
+            pair = tuple(sorted((relation.subject, relation.object)))
+            key = (relation.type, *pair, relation.date, relation.modality)
+        if key not in best or relation.confidence > best[key].confidence:
+            best[key] = relation
+    return sorted(best.values(), key=lambda r: (r.evidence.start, r.type, r.subject, r.object))
+
+
+def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer) -> Extraction:
+    actors = find_actors(doc, gazetteer)
+    head_entities, head_relations = heading_relations(prepared.document, gazetteer)
+    relations = head_relations + _sentence_relations(prepared, doc, actors, gazetteer)
+    entities: dict[str, Entity] = dict(actors.entities)
+    for entity in head_entities:
+        entities.setdefault(entity.id, entity)
+    used = {r.subject for r in relations} | {r.object for r in relations}
+    ordered = sorted(entities.values(), key=lambda e: (e.id not in used, e.type, e.name))
+    return Extraction(prepared.document, ordered, _deduplicate(relations))
+
+
+def extract_documents(documents: Iterable[Document], nlp: Language | None = None,
+                      batch_size: int = 16) -> Iterator[Extraction]:
+    """Extract every document, streaming them through the spaCy pipeline."""
+    nlp = nlp or load_pipeline()
+    gazetteer = load_gazetteer()
+    prepared = (_prepare(d) for d in documents)
+    pairs = ((p.clean.text, p) for p in prepared)
+    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield _collect(item, doc, gazetteer)
+
+
+def extract_document(document: Document, nlp: Language | None = None) -> Extraction:
+    """Extract one document."""
+    return next(extract_documents([document], nlp))

@@ -1,0 +1,181 @@
+"""Actors in one document: typed, named canonically, short mentions resolved.
+
+`find_actors` turns spaCy entity spans into `Mention`s grouped into `Entity`s.
+Inside a document a short mention ("Kim", "Chairman Kim", "Trump") is bound,
+at its first occurrence, to the full name it most likely stands for (the most
+often named candidate so far), and later identical short forms keep that
+binding: one sense per discourse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kgraph.extract.gazetteer import Gazetteer
+from kgraph.extract.roles import find_role
+from kgraph.normalize.names import clean_name, slug, strip_title
+from kgraph.types import Entity
+
+_ORG_KEYWORDS: tuple[tuple[str, str], ...] = (
+    (r"\b(Embassy|Consulate|Legation|Mission to)\b", "Embassy"),
+    (r"\b(Ministry|Department|Foreign Office|Office of|Bureau|Secretariat)\b", "Ministry"),
+    (r"\b(Party|Committee of the|Politburo|Central Committee)\b", "Party"),
+    (r"\b(Government|Cabinet|Administration|Council of Ministers)\b", "Government"),
+    (r"\b(Archives?|University|Institute|Library|Center|Centre|Club|Foundation|"
+     r"Agency|Council|Command|Chiefs of Staff|Assembly|Congress)\b", "Institution"),
+)
+_GOOD_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets in the NLP text
+    end: int
+    token_start: int
+    token_end: int
+    entity: Entity
+
+
+@dataclass
+class Actors:
+    """The document's entities and, per token, the mention covering it."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def at(self, token_index: int) -> Entity | None:
+        mention = self.by_token.get(token_index)
+        return mention.entity if mention else None
+
+    def add(self, span: Span, entity: Entity) -> None:
+        entity = self.entities.setdefault(entity.id, entity)
+        mention = Mention(span.start_char, span.end_char, span.start, span.end, entity)
+        self.mentions.append(mention)
+        for i in range(span.start, span.end):
+            self.by_token[i] = mention
+
+
+def organization_type(name: str) -> str:
+    for pattern, kind in _ORG_KEYWORDS:
+        if re.search(pattern, name):
+            return kind
+    return "Organization"
+
+
+def _entity(kind: str, name: str, gazetteer: Gazetteer) -> Entity:
+    lookup_kind = kind if kind in {"Person", "Country"} else "Organization"
+    entry = gazetteer.lookup(lookup_kind, name)
+    if entry:
+        kind = entry.type if lookup_kind == "Organization" else kind
+        name = entry.name
+    entity = Entity(id=f"{kind}/{slug(name)}", name=name, type=kind)
+    if entry:
+        entity.external_ids = dict(entry.ids)
+        entity.country = entry.country
+    return entity
+
+
+def _add_alias(entity: Entity, alias: str) -> None:
+    if alias != entity.name and alias not in entity.aliases:
+        entity.aliases.append(alias)
+
+
+def _add_role(entity: Entity, role: str | None) -> None:
+    if role and role not in entity.roles:
+        entity.roles.append(role)
+
+
+class _PersonResolver:
+    """Binds short person mentions to full names seen in the same document."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.full: dict[str, Entity] = {}
+        self.bound: dict[str, Entity] = {}
+
+    def full_name(self, entity: Entity) -> Entity:
+        entity = self.full.setdefault(entity.id, entity)
+        self.counts[entity.id] = self.counts.get(entity.id, 0) + 1
+        return entity
+
+    def short_name(self, word: str) -> Entity | None:
+        if word in self.bound:
+            return self.bound[word]
+        candidates = [
+            e for e in self.full.values()
+            if word in re.split(r"[\s]+", e.name.replace("-", " ")) or
+            any(word in a.split() for a in e.aliases)
+        ]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda e: self.counts[e.id])
+        self.bound[word] = best
+        return best
+
+
+def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver) -> Entity | None:
+    name, _ = strip_title(clean_name(span.text))
+    if not name or not any(ch.isupper() for ch in name):
+        return None
+    words = name.replace("-", " ").split()
+    canonical = gazetteer.canonical_person(name)
+    if len(words) == 1 and not canonical:
+        entity = resolver.short_name(name)
+        if entity is None:
+            entity = resolver.full_name(_entity("Person", name, gazetteer))
+        return entity
+    entity = resolver.full_name(_entity("Person", name, gazetteer))
+    if name != entity.name:
+        _add_alias(entity, name)
+    return entity
+
+
+def _country(span: Span, gazetteer: Gazetteer) -> Entity | None:
+    name = clean_name(span.text)
+    country = gazetteer.country(name) or gazetteer.country(span.text.strip())
+    if country is None:
+        return None  # a city or region: a place, not an actor
+    entity = _entity("Country", country, gazetteer)
+    return entity
+
+
+def _organization(span: Span, gazetteer: Gazetteer) -> Entity | None:
+    name = clean_name(span.text)
+    if len(name) < 3 or not any(ch.isupper() for ch in name):
+        return None
+    entry = gazetteer.lookup("Organization", name)
+    if entry is None and len(name.split()) == 1 and not name.isupper():
+        return None  # single capitalised words labelled ORG are mostly noise
+    if entry is None and gazetteer.country(name):
+        return _entity("Country", gazetteer.country(name) or name, gazetteer)
+    kind = entry.type if entry else organization_type(name)
+    return _entity(kind, name, gazetteer)
+
+
+def find_actors(doc: Doc, gazetteer: Gazetteer) -> Actors:
+    """Entities of one parsed document, with roles and aliases."""
+    actors = Actors()
+    resolver = _PersonResolver()
+    for span in doc.ents:
+        if span.label_ not in _GOOD_LABELS or span.label_ == "NORP":
+            continue
+        if span.label_ == "PERSON":
+            entity = _person(span, gazetteer, resolver)
+        elif span.label_ == "GPE":
+            entity = _country(span, gazetteer)
+        else:
+            entity = _organization(span, gazetteer)
+        if entity is None:
+            continue
+        actors.add(span, entity)
+        entity = actors.entities[entity.id]
+        if entity.type == "Person":
+            _add_role(entity, find_role(doc, span, gazetteer))
+        surface = clean_name(span.text)
+        if entity.type != "Person" and surface != entity.name:
+            _add_alias(entity, surface)
+    return actors

@@ -1,0 +1,95 @@
+"""The bundled gazetteer (``kgraph/data/gazetteer.yaml``) as lookup tables.
+
+>>> g = load_gazetteer()
+>>> g.country("DPRK")
+'North Korea'
+>>> g.country_of_demonym("Chinese")
+'China'
+>>> g.canonical_person("Kim Jong Un")
+'Kim Jong-un'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from kgraph.normalize.names import name_key
+
+
+@dataclass
+class GazetteerEntry:
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    ids: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Gazetteer:
+    entries: list[GazetteerEntry]
+    demonyms: dict[str, str]
+    _by_key: dict[tuple[str, str], GazetteerEntry] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            kind = "Person" if entry.type == "Person" else (
+                "Country" if entry.type == "Country" else "Organization")
+            for alias in [entry.name, *entry.aliases]:
+                self._by_key.setdefault((kind, name_key(alias)), entry)
+
+    def lookup(self, kind: str, name: str) -> GazetteerEntry | None:
+        """Entry for a name of kind Person, Country or Organization."""
+        return self._by_key.get((kind, name_key(name)))
+
+    def country(self, name: str) -> str | None:
+        entry = self.lookup("Country", name)
+        return entry.name if entry else None
+
+    def country_of_demonym(self, word: str) -> str | None:
+        return self.demonyms.get(name_key(word))
+
+    def canonical_person(self, name: str) -> str | None:
+        entry = self.lookup("Person", name)
+        return entry.name if entry else None
+
+    def ruler_patterns(self) -> list[dict[str, Any]]:
+        """EntityRuler patterns: every name and alias, labelled GPE, PERSON or ORG."""
+        labels = {"Country": "GPE", "Person": "PERSON"}
+        patterns = []
+        for entry in self.entries:
+            label = labels.get(entry.type, "ORG")
+            for alias in [entry.name, *entry.aliases]:
+                if len(alias) <= 2 and label != "GPE":
+                    continue  # two-letter person/org initials are too ambiguous
+                patterns.append({"label": label, "pattern": alias})
+        return patterns
+
+
+def _entry(raw: dict[str, Any], kind: str) -> GazetteerEntry:
+    ids = {k: str(raw[k]) for k in ("wikidata", "iso") if raw.get(k)}
+    return GazetteerEntry(
+        name=raw["name"],
+        type=raw.get("type", kind),
+        aliases=[str(a) for a in raw.get("aliases", [])],
+        country=raw.get("country"),
+        ids=ids,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    text = resources.files("kgraph").joinpath("data/gazetteer.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    entries = [_entry(c, "Country") for c in raw.get("countries", [])]
+    entries += [_entry(p, "Person") for p in raw.get("persons", [])]
+    entries += [_entry(o, "Organization") for o in raw.get("organizations", [])]
+    demonyms = {
+        name_key(d): c["name"] for c in raw.get("countries", []) for d in c.get("demonyms", [])
+    }
+    return Gazetteer(entries, demonyms)

@@ -1,0 +1,15 @@
+"""Trigger words and role words, loaded from ``extract/data/lexicon.yaml``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    """Each list of the lexicon as a frozenset: ``lexicon()["meeting_verbs"]``."""
+    text = resources.files("kgraph.extract").joinpath("data/lexicon.yaml").read_text("utf-8")
+    return {key: frozenset(str(v) for v in values) for key, values in yaml.safe_load(text).items()}

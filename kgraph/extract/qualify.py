@@ -1,0 +1,93 @@
+"""Modality, date and the defector's origin for a relation found in a sentence.
+
+>>> # "Please have Ambassador Hao meet with …"  → planned
+>>> # "Kim did not meet Moon"                    → negated
+>>> # "… on March 19, 1997"                      → 1997-03-19
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kgraph.extract.entities import Actors, _entity
+from kgraph.extract.gazetteer import Gazetteer
+from kgraph.extract.lexicon import lexicon
+from kgraph.normalize.dates import normalize_date
+from kgraph.types import Entity
+
+
+def _governors(token: Token, limit: int = 4) -> list[Token]:
+    """The token and the heads above it, up to `limit` steps."""
+    chain = [token]
+    while chain[-1].head is not chain[-1] and len(chain) <= limit:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def modality(trigger: Token, sentence: Span) -> str:
+    """``negated``, ``planned`` or ``asserted`` for a trigger in its sentence."""
+    lex = lexicon()
+    chain = _governors(trigger)
+    first_verb = next((i for i, t in enumerate(chain) if t.pos_ in {"VERB", "AUX"}), len(chain) - 1)
+    for token in chain[: first_verb + 1]:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return "negated"
+    for token in chain[: first_verb + 1]:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in lex["future_auxiliaries"]:
+                return "planned"
+            if child.dep_ == "amod" and child.lower_ in lex["planning_adjectives"]:
+                return "planned"
+    for token in chain[1:]:
+        if token.pos_ == "VERB" and token.lemma_.lower() in lex["planning_verbs"]:
+            return "planned"
+    first_word = next((t for t in sentence if not t.is_punct), None)
+    if first_word is not None and first_word.lower_ == "please":
+        return "planned"
+    return "asserted"
+
+
+def relation_date(trigger: Token, sentence: Span, reference: str | None) -> str | None:
+    """The date the sentence gives the event: the nearest DATE entity that resolves."""
+    dates = [e for e in sentence.ents if e.label_ == "DATE" and not _in_range(e)]
+    if not dates:
+        return None
+    # A year written in the sentence itself is the best reference for "September 19".
+    for date in dates:
+        iso = normalize_date(date.text)
+        if iso and len(iso) >= 4 and iso[:4] in date.text:
+            reference = iso if not reference or iso[:4] != reference[:4] else reference
+            break
+    subtree = {t.i for t in trigger.subtree} | {t.i for t in trigger.head.subtree}
+    in_subtree = [d for d in dates if d.start in subtree]
+    explicit = [d for d in dates if any(ch.isdigit() for ch in d.text)]
+    for candidate in sorted(in_subtree or explicit, key=lambda d: abs(d.start - trigger.i)):
+        iso = normalize_date(candidate.text, reference)
+        if iso:
+            return iso
+    return None
+
+
+def _in_range(date: Span) -> bool:
+    """`between April 2018 and August 2019`: a span of time, not the event's date."""
+    before = date.doc[date.start - 1].lower_ if date.start > 0 else ""
+    after = date.doc[date.end].lower_ if date.end < len(date.doc) else ""
+    first = date[0].lower_
+    return first in {"between", "from"} or before in {"between", "from", "and", "until"} or (
+        after in {"and", "to", "until", "-", "–"} and before in {"between", "from"})
+
+
+def defection_origin(person: Entity, actors: Actors, gazetteer: Gazetteer) -> Entity | None:
+    """What a defector left when the sentence does not say: party in a role, else country."""
+    for entity in actors.entities.values():
+        if entity.type == "Party" and any(entity.name in role for role in person.roles):
+            return entity
+    if person.country:
+        return _entity("Country", person.country, gazetteer)
+    for role in person.roles:
+        if role.endswith(")"):
+            country = gazetteer.country(role.rsplit("(", 1)[1].rstrip(")"))
+            if country:
+                return _entity("Country", country, gazetteer)
+    return None

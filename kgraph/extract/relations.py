@@ -1,0 +1,287 @@
+"""Sentence-level relation rules over the dependency parse.
+
+Each rule starts from a trigger token (lemmas in ``data/lexicon.yaml``) and
+walks to its arguments: ``nsubj`` and ``agent`` for the doer, ``to`` for the
+addressee, ``with`` and ``between … and …`` for meeting partners, ``of`` for
+the one who defected. Arguments are mapped to actors through the entity
+mentions (`Actors.at`), following appositives (``the President …, Donald Trump``)
+and conjunctions (``the Ministry of X and the Ministry of Y``).
+
+Every `Found` carries the trigger so that modality, date and medium can be
+decided in one place (`kgraph.extract.qualify`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kgraph.extract.entities import Actors
+from kgraph.extract.lexicon import lexicon
+from kgraph.types import Entity
+
+
+@dataclass
+class Found:
+    type: str
+    subject: Entity
+    object: Entity
+    trigger: Token
+    medium: str | None
+    extractor: str
+    confidence: float
+
+
+def _actors_of(token: Token | None, actors: Actors, depth: int = 0) -> list[Entity]:
+    """Actors a noun phrase stands for: itself, its appositives, its conjuncts."""
+    if token is None or depth > 3:
+        return []
+    found: list[Entity] = []
+    entity = actors.at(token.i)
+    if entity is not None:
+        found.append(entity)
+    else:
+        # "the President of the United States, Donald Trump": the appositive names the actor;
+        # a person wins over the organisation in "Party Secretary Hwang".
+        nested = [e for child in token.children if child.dep_ in {"appos", "compound"}
+                  for e in _actors_of(child, actors, depth + 1)]
+        people = [e for e in nested if e.type == "Person"]
+        found.extend(people[:1] or nested[:1])
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.extend(_actors_of(child, actors, depth + 1))
+    unique: dict[str, Entity] = {}
+    for e in found:
+        unique.setdefault(e.id, e)
+    return list(unique.values())
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _prep_objects(token: Token, *words: str) -> list[Token]:
+    """Objects of the prepositions `words` under `token` ("to Y", "with Y")."""
+    objects = []
+    for child in token.children:
+        if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in words:
+            objects.extend(c for c in child.children if c.dep_ == "pobj")
+    return objects
+
+
+def _doers(verb: Token, actors: Actors) -> list[Entity]:
+    """Who does `verb`: its subject, the `by` agent of a passive, or a controller's subject."""
+    subject = _child(verb, "nsubj")
+    if subject is not None and subject.lower_ not in {"who", "which", "that"}:
+        return _actors_of(subject, actors)
+    for agent in _prep_objects(verb, "by"):
+        return _actors_of(agent, actors)
+    if verb.dep_ in {"xcomp", "advcl", "conj", "relcl"} and verb.head is not verb:
+        if verb.dep_ == "relcl":
+            return _actors_of(verb.head, actors)
+        return _doers(verb.head, actors)
+    return []
+
+
+def _recipients(token: Token, actors: Actors) -> list[Entity]:
+    found: list[Entity] = []
+    for obj in _prep_objects(token, "to"):
+        found.extend(_actors_of(obj, actors))
+    if not found and (dative := _child(token, "dative")) is not None and dative.pos_ != "ADP":
+        found.extend(_actors_of(dative, actors))
+    return found
+
+
+def _between(token: Token, actors: Actors) -> list[Entity]:
+    found: list[Entity] = []
+    for obj in _prep_objects(token, "between", "among"):
+        found.extend(_actors_of(obj, actors))
+    return found
+
+
+def _correspondence_noun(token: Token) -> Token | None:
+    """The letter-like noun a verb is about (object, passive subject or the noun it modifies)."""
+    nouns = lexicon()["correspondence_nouns"]
+    if token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in nouns:
+        return token.head
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"}:
+            if child.lemma_.lower() in nouns:
+                return child
+            inner = _child(child, "prep")
+            if inner is not None and (obj := _child(inner, "pobj")) is not None:
+                if obj.lemma_.lower() in nouns:
+                    return obj
+    return None
+
+
+def _pairs(senders: list[Entity], recipients: list[Entity]) -> Iterator[tuple]:
+    for s in senders:
+        for r in recipients:
+            if s.id != r.id:
+                yield s, r
+
+
+def _letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
+    lemma = verb.lemma_.lower()
+    lex = lexicon()
+    noun = _correspondence_noun(verb)
+    if lemma in lex["sending_verbs"] and noun is None:
+        return
+    if lemma not in lex["sending_verbs"] and lemma not in lex["writing_verbs"]:
+        return
+    medium = noun.lemma_.lower() if noun is not None else "letter"
+    senders = _doers(verb, actors)
+    if not senders and noun is not None:
+        senders = _noun_senders(noun, actors)
+    recipients = _recipients(verb, actors) or (_recipients(noun, actors) if noun else [])
+    for s, r in _pairs(senders, recipients):
+        yield Found("sentLetterTo", s, r, verb, medium, f"dep:{lemma}-verb", 0.85)
+
+
+def _noun_senders(noun: Token, actors: Actors) -> list[Entity]:
+    possessor = _child(noun, "poss")
+    if possessor is not None:
+        return _actors_of(possessor, actors)
+    found: list[Entity] = []
+    for obj in _prep_objects(noun, "from"):
+        found.extend(_actors_of(obj, actors))
+    return found
+
+
+def _letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
+    if noun.dep_ in {"nsubjpass", "dobj"} and noun.head.lemma_.lower() in (
+        lexicon()["sending_verbs"] | lexicon()["writing_verbs"]
+    ):
+        return  # the verb rule covers it, with better arguments
+    senders = _noun_senders(noun, actors)
+    recipients = _recipients(noun, actors)
+    medium = noun.lemma_.lower()
+    if recipients and not senders and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        senders = _doers(noun.head.head, actors)  # "In a letter to Y, X wrote …"
+    for s, r in _pairs(senders, recipients):
+        yield Found("sentLetterTo", s, r, noun, medium, f"dep:{medium}-noun", 0.75)
+    exchanged = _exchange_between(noun, actors)
+    for s, r in _pairs(exchanged, exchanged):
+        yield Found("sentLetterTo", s, r, noun, medium, "dep:exchange", 0.75)
+
+
+def _exchange_between(noun: Token, actors: Actors) -> list[Entity]:
+    """Letters exchanged between X and Y: both directions."""
+    verb = next((c for c in noun.children if c.lemma_.lower() in lexicon()["exchange_words"]),
+                None)
+    if verb is None and noun.head.lemma_.lower() in lexicon()["exchange_words"]:
+        verb = noun.head
+    if verb is None:
+        return []
+    return _between(verb, actors) or _between(noun, actors)
+
+
+def _meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
+    lemma = verb.lemma_.lower()
+    lex = lexicon()
+    partners: list[Entity] = []
+    extractor = f"dep:{lemma}-verb"
+    if lemma in lex["meeting_verbs"]:
+        obj = _child(verb, "dobj")
+        partners = _actors_of(obj, actors) if obj is not None else []
+        for p in _prep_objects(verb, "with"):
+            partners.extend(_actors_of(p, actors))
+        if lemma == "visit":  # visiting a place or an embassy is not meeting someone
+            partners = [p for p in partners if p.type == "Person"]
+    elif lemma in lex["receiving_verbs"]:
+        obj = _child(verb, "dobj")
+        if obj is not None and obj.lemma_.lower() not in lex["correspondence_nouns"]:
+            partners = [e for e in _actors_of(obj, actors) if e.type == "Person"]
+    elif lemma == "call":
+        for p in _prep_objects(verb, "on", "upon"):
+            partners.extend(_actors_of(p, actors))
+    elif lemma in lex["holding_verbs"]:
+        obj = _child(verb, "dobj")
+        if obj is None or obj.lemma_.lower() not in lex["meeting_nouns"]:
+            return
+        for p in _prep_objects(verb, "with") + _prep_objects(obj, "with"):
+            partners.extend(_actors_of(p, actors))
+        partners.extend(_between(obj, actors))
+        extractor = f"dep:{lemma}-{obj.lemma_.lower()}"
+    else:
+        return
+    doers = _doers(verb, actors)
+    if lemma == "meet" and not partners and len(doers) > 1:
+        partners = doers[1:]  # "X and Y met"
+        doers = doers[:1]
+    for s, r in _pairs(doers, partners):
+        yield Found("metWith", s, r, verb, None, extractor, 0.8)
+
+
+def _meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon()["holding_verbs"]:
+        return
+    participants = _between(noun, actors)
+    possessor = _child(noun, "poss")
+    partners: list[Entity] = []
+    for p in _prep_objects(noun, "with"):
+        partners.extend(_actors_of(p, actors))
+    hosts = _actors_of(possessor, actors) if possessor is not None else []
+    if partners and not hosts and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        hosts = _doers(noun.head.head, actors)
+    pairs = list(_pairs(hosts, partners))
+    if len(participants) > 1:
+        pairs += [(participants[0], p) for p in participants[1:]]
+    for s, r in pairs:
+        yield Found("metWith", s, r, noun, None, f"dep:{noun.lemma_.lower()}-noun", 0.7)
+
+
+def _left_from(trigger: Token, actors: Actors) -> list[Entity]:
+    """Where a defector left, when the sentence says it: `defected from X`."""
+    for obj in _prep_objects(trigger, "from"):
+        if found := _actors_of(obj, actors):
+            return found
+    return []
+
+
+def _defections(trigger: Token, actors: Actors) -> Iterator[Found]:
+    lemma = trigger.lemma_.lower()
+    lex = lexicon()
+    defectors: list[Entity] = []
+    if lemma in lex["defection_verbs"] and trigger.pos_ == "VERB":
+        defectors = _doers(trigger, actors)
+    elif lemma == "asylum":
+        verb = trigger.head
+        if verb.lemma_.lower() in lex["asylum_verbs"]:
+            defectors = _doers(verb, actors)
+            trigger = verb
+    elif lemma in lex["defection_nouns"]:
+        for obj in _prep_objects(trigger, "of", "by"):
+            defectors.extend(_actors_of(obj, actors))
+        possessor = _child(trigger, "poss")
+        if possessor is not None:
+            defectors.extend(_actors_of(possessor, actors))
+    places = [p for p in _left_from(trigger, actors) if p.type != "Person"]
+    for person in (d for d in defectors if d.type == "Person"):
+        for place in places or [person]:
+            confidence = 0.8 if places else 0.7
+            yield Found("defectedFrom", person, place, trigger, None, f"dep:{lemma}", confidence)
+
+
+def find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
+    """Every relation the rules find in one parsed sentence.
+
+    A defection whose object is the person itself marks "left from unknown";
+    `kgraph.extract.qualify` fills it from the person's party or country.
+    """
+    lex = lexicon()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"}:
+            yield from _letters_from_verb(token, actors)
+            yield from _meetings_from_verb(token, actors)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            if lemma in lex["correspondence_nouns"]:
+                yield from _letters_from_noun(token, actors)
+            if lemma in lex["meeting_nouns"]:
+                yield from _meetings_from_noun(token, actors)
+        if lemma in lex["defection_verbs"] | lex["defection_nouns"]:
+            yield from _defections(token, actors)

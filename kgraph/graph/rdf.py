@@ -1,0 +1,143 @@
+"""One document's extraction as RDF (see ``ontology/kgraph.ttl``).
+
+Each relation is written twice, on purpose:
+
+* a direct edge for simple queries, ``?a kg:sentLetterTo ?b`` — only for
+  asserted relations, so that a denied or planned meeting never reads as one
+  that happened;
+* an event node (``kg:Correspondence``, ``kg:Meeting``, ``kg:Defection``)
+  with the detail: parties, date typed by precision, modality, medium,
+  confidence, evidence text and offsets, the source document and the
+  extraction activity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kgraph.graph.namespaces import KG, PREFIXES, WD, document_iri, entity_iri, event_iri, hashed_iri
+from kgraph.normalize.names import slug
+from kgraph.types import Document, Entity, Extraction, Relation, date_precision
+
+EVENT_CLASS = {"sentLetterTo": KG.Correspondence, "metWith": KG.Meeting,
+               "defectedFrom": KG.Defection}
+MEDIUM_CLASS = {"letter": KG.Letter, "telegram": KG.Telegram, "cable": KG.Cable,
+                "message": KG.Message}
+ROLES = {"sentLetterTo": (KG.sender, KG.recipient), "metWith": (KG.participant, KG.participant),
+         "defectedFrom": (KG.defector, KG.leftFrom)}
+_DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+_METADATA = {
+    "archive": KG.archive, "identifier": DCTERMS.identifier, "original_language": DCTERMS.language,
+    "author": DCTERMS.creator, "publisher": DCTERMS.publisher, "url": KG.sourceUrl,
+    "volume": KG.volume, "summary": DCTERMS.abstract,
+}
+
+
+def typed_date(iso: str | None) -> Literal | None:
+    """``1997-03-19`` → xsd:date, ``2018-09`` → xsd:gYearMonth, ``2019`` → xsd:gYear."""
+    precision = date_precision(iso)
+    return Literal(iso, datatype=_DATE_TYPES[precision]) if precision else None
+
+
+def content_hash(document: Document) -> str:
+    return hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def _add_document(graph: Graph, document: Document) -> URIRef:
+    node = document_iri(document.id)
+    graph.add((node, RDF.type, KG.Document))
+    graph.add((node, KG.documentId, Literal(document.id)))
+    if document.title:
+        graph.add((node, DCTERMS.title, Literal(document.title)))
+    if date := typed_date(document.date):
+        graph.add((node, DCTERMS.date, date))
+    graph.add((node, KG.sourcePath, Literal(document.source)))
+    graph.add((node, KG.sourceFormat, Literal(document.format)))
+    graph.add((node, KG.contentHash, Literal(content_hash(document))))
+    for key, predicate in _METADATA.items():
+        value = document.metadata.get(key)
+        if isinstance(value, str) and value:
+            graph.add((node, predicate, Literal(value)))
+    for translator in document.metadata.get("translators", []) or []:
+        graph.add((node, KG.translator, Literal(str(translator))))
+    return node
+
+
+def _add_entity(graph: Graph, entity: Entity, document: URIRef) -> None:
+    node = entity_iri(entity.id)
+    graph.add((node, RDF.type, KG[entity.type]))
+    graph.add((node, RDFS.label, Literal(entity.name)))
+    for alias in entity.aliases:
+        graph.add((node, SKOS.altLabel, Literal(alias)))
+    if entity.country and entity.type != "Country":
+        graph.add((node, KG.country, entity_iri(f"Country/{slug(entity.country)}")))
+    if qid := entity.external_ids.get("wikidata"):
+        graph.add((node, OWL.sameAs, WD[qid]))
+    if iso := entity.external_ids.get("iso"):
+        graph.add((node, KG.isoCode, Literal(iso)))
+    graph.add((node, KG.mentionedIn, document))
+    for role in entity.roles:
+        position = hashed_iri("position", entity.id, role)
+        graph.add((position, RDF.type, KG.Position))
+        graph.add((position, KG.holder, node))
+        graph.add((position, KG.title, Literal(role)))
+        graph.add((position, KG.former, Literal(role.lower().startswith("former"))))
+        graph.add((position, PROV.wasDerivedFrom, document))
+
+
+def _add_relation(graph: Graph, relation: Relation, document: URIRef, document_id: str,
+                  activity: URIRef) -> None:
+    subject, obj = entity_iri(relation.subject), entity_iri(relation.object)
+    if relation.modality == "asserted":
+        graph.add((subject, KG[relation.type], obj))
+    event = event_iri(document_id, relation.type, relation.subject, relation.object,
+                      relation.date or "", relation.modality, str(relation.evidence.start))
+    graph.add((event, RDF.type, EVENT_CLASS[relation.type]))
+    if relation.medium in MEDIUM_CLASS:
+        graph.add((event, RDF.type, MEDIUM_CLASS[relation.medium]))
+    first, second = ROLES[relation.type]
+    graph.add((event, first, subject))
+    graph.add((event, second, obj))
+    graph.add((event, KG.relation, KG[relation.type]))
+    if date := typed_date(relation.date):
+        graph.add((event, KG.date, date))
+    graph.add((event, KG.modality, KG[relation.modality]))
+    if relation.medium:
+        graph.add((event, KG.medium, Literal(relation.medium)))
+    graph.add((event, KG.confidence, Literal(round(relation.confidence, 3), datatype=XSD.decimal)))
+    graph.add((event, KG.extractor, Literal(relation.extractor)))
+    evidence = hashed_iri("evidence", str(event))
+    graph.add((event, KG.evidence, evidence))
+    graph.add((evidence, RDF.type, KG.Evidence))
+    graph.add((evidence, KG.text, Literal(relation.evidence.text)))
+    graph.add((evidence, KG.start, Literal(relation.evidence.start)))
+    graph.add((evidence, KG.end, Literal(relation.evidence.end)))
+    graph.add((evidence, KG.inDocument, document))
+    graph.add((event, PROV.wasDerivedFrom, document))
+    graph.add((event, PROV.wasGeneratedBy, activity))
+
+
+def extraction_graph(extraction: Extraction, tool_version: str, model: str) -> Graph:
+    """All triples for one document: the document, its actors, roles and relations."""
+    graph = new_graph()
+    document = _add_document(graph, extraction.document)
+    activity = hashed_iri("activity", tool_version, model)
+    graph.add((activity, RDF.type, PROV.Activity))
+    graph.add((activity, RDFS.label, Literal(f"kgraph {tool_version} with {model}")))
+    graph.add((activity, KG.toolVersion, Literal(tool_version)))
+    graph.add((activity, KG.model, Literal(model)))
+    for entity in extraction.entities:
+        _add_entity(graph, entity, document)
+    for relation in extraction.relations:
+        _add_relation(graph, relation, document, extraction.document.id, activity)
+    return graph

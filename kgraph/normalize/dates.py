@@ -1,0 +1,123 @@
+"""Turn date expressions into ISO 8601 strings at day, month or year precision.
+
+>>> normalize_date("March 19, 1997")
+'1997-03-19'
+>>> normalize_date("24 March 1962")
+'1962-03-24'
+>>> normalize_date("September 2018")
+'2018-09'
+>>> normalize_date("on the 27th", reference="2026-01-27")
+'2026-01-27'
+>>> normalize_date("September 19", reference="2018-10-02")
+'2018-09-19'
+>>> normalize_date("the following year", reference="2018")
+'2019'
+>>> normalize_date("between 2018 and 2019") is None
+True
+
+A date that cannot be pinned down gives ``None``: never an invented one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(calendar.month_name):
+    if _name:
+        MONTHS[_name.lower()] = _number
+        MONTHS[_name[:3].lower()] = _number
+MONTHS["sept"] = 9
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+
+_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?"),  # ISO, maybe with time
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # March 19, 1997
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # 24 March 1962
+    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),  # September 2018
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)", re.I),  # September 19
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I),  # 6 March
+    re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I),  # the 27th
+    re.compile(rf"^\s*(?:in\s+|of\s+)?{_YEAR}\s*$", re.I),  # 1997
+]
+_RANGE = re.compile(r"\b(between|from)\b.*\b(and|to|until)\b|–|—", re.I)
+_RELATIVE_YEAR = {"the following year": 1, "the next year": 1, "the previous year": -1,
+                  "the year before": -1, "last year": -1, "next year": 1, "this year": 0}
+
+
+def _month_number(value: str) -> int:
+    return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
+
+
+def _format(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _reference_parts(reference: str | None) -> tuple[int | None, int | None]:
+    if not reference:
+        return None, None
+    parts = reference.split("-")
+    year = int(parts[0]) if parts[0].isdigit() else None
+    month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    return year, month
+
+
+def _resolve(match: re.Match[str], reference: str | None) -> str | None:
+    groups = match.groupdict()
+    ref_year, ref_month = _reference_parts(reference)
+    year = int(groups["year"]) if groups.get("year") else ref_year
+    month = _month_number(groups["month"]) if groups.get("month") else None
+    day = int(groups["day"]) if groups.get("day") else None
+    if year is None:
+        return None
+    if month is None and day is not None:  # "the 27th": the reference month
+        if ref_month is None:
+            return None
+        month = ref_month
+    return _format(year, month, day)
+
+
+def normalize_date(expression: str, reference: str | None = None) -> str | None:
+    """ISO date for `expression`, resolved against `reference` (an ISO date) when partial."""
+    text = " ".join(expression.split())
+    if not text:
+        return None
+    lowered = text.lower()
+    for phrase, delta in _RELATIVE_YEAR.items():
+        if phrase in lowered:
+            ref_year, _ = _reference_parts(reference)
+            return None if ref_year is None else f"{ref_year + delta:04d}"
+    if _RANGE.search(text) and not _PATTERNS[0].match(text):
+        return None
+    for pattern in _PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return _resolve(match, reference)
+    return None
+
+
+def find_dates(text: str, reference: str | None = None) -> list[tuple[int, int, str]]:
+    """Every full or partial date written in `text`: (start, end, iso)."""
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS[1:6]:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            iso = _resolve(match, reference)
+            if iso:
+                found.append((match.start(), match.end(), iso))
+                taken.append((match.start(), match.end()))
+    return sorted(found)

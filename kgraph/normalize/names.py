@@ -1,0 +1,75 @@
+"""Name normalisation: the keys that decide when two mentions are one actor.
+
+>>> name_key("KIM Jong Un") == name_key("Kim Jong-un")
+True
+>>> slug("Ministry of Foreign Affairs (China)")
+'ministry-of-foreign-affairs-china'
+>>> strip_title("former President Kim Young-sam")
+('Kim Young-sam', 'former President')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Titles that may stand before a name; longest first so that
+# "Secretary of State" wins over "Secretary".
+TITLES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "President", "Vice President", "Prime Minister", "Premier", "Chairman",
+            "General Secretary", "Secretary General", "Secretary", "Secretary of State",
+            "Secretary of Defense", "Foreign Minister", "Minister", "Vice Minister",
+            "Deputy Minister", "Minister of Foreign Affairs", "Ambassador", "Chargé",
+            "Chargé d'Affaires", "Director", "Acting Director", "Deputy Director",
+            "Counselor", "Consul", "Consul General", "Senator", "Governor", "General",
+            "Admiral", "Colonel", "Marshal", "Comrade", ", Leader", "Leader", "King",
+            "Emperor", "Chancellor", "Mr.", "Mr", "Mrs.", "Ms.", "Dr.", "Professor",
+            "Reporter", "Envoy", "Special Envoy", "Assistant Secretary", "Under Secretary",
+            "Deputy Secretary", "Speaker", "Vice Speaker", "Chief", "Commander",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_TITLE_RE = re.compile(
+    r"^(?P<title>(?:(?:former|then|then-|acting|the|late)\s*)*"
+    r"(?:(?:[A-Z][a-z]+ )?(?:" + "|".join(re.escape(t) for t in TITLES if t[0] != ",") + r")\b\.?\s+)+)",
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, apostrophes or typographic quotes."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("’", "'").replace("‘", "'").lower()
+
+
+def name_key(name: str) -> str:
+    """Spelling-insensitive key: case, hyphens, spaces and apostrophes folded."""
+    return re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+def slug(name: str) -> str:
+    """URL-safe lower-case slug of a name."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "unnamed"
+
+
+def strip_title(name: str) -> tuple[str, str | None]:
+    """Split a leading title off a person's name: ``("Kim Young-sam", "former President")``."""
+    match = _TITLE_RE.match(name)
+    if not match:
+        return name, None
+    rest = name[match.end():].strip()
+    if not rest or not rest[0].isupper():
+        return name, None
+    return rest, match.group("title").strip()
+
+
+def clean_name(name: str) -> str:
+    """Trim articles, possessives, brackets and stray punctuation from a mention."""
+    name = " ".join(name.replace("\n", " ").split())
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name)
+    return name.strip(" ,.;:()[]\"“”-")

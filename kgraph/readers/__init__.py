@@ -1,0 +1,112 @@
+"""Readers: files in, `Document`s out, the format chosen by content.
+
+>>> docs = list(read_paths(["corpus/"]))            # doctest: +SKIP
+>>> docs[0].id, docs[0].format                      # doctest: +SKIP
+('hwang-asylum', 'news')
+
+Formats: ``text``, ``markdown``, ``jsonl``, ``wilson``, ``news``, ``frus``.
+A file that cannot be read raises `ReaderError` (one line naming the file);
+`read_paths` reports it through `on_error` and goes on with the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kgraph.readers import frus, jsonl, news, text, wilson
+from kgraph.readers.base import ReaderError, decode
+from kgraph.types import Document
+
+FORMATS = ("text", "markdown", "jsonl", "wilson", "news", "frus")
+SUFFIXES = {".txt", ".md", ".markdown", ".jsonl", ".ndjson", ".xml", ".tei"}
+
+__all__ = ["FORMATS", "ReaderError", "detect_format", "iter_files", "read_file", "read_paths"]
+
+
+def detect_format(path: Path, head: str) -> str:
+    """The reader for a file, from its content first and its suffix second."""
+    suffix = path.suffix.lower()
+    stripped = head.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("<") and frus.looks_like(head):
+        return "frus"
+    if suffix in {".jsonl", ".ndjson"} or (stripped.startswith("{") and suffix != ".md"):
+        return "jsonl"
+    if stripped.startswith("---"):
+        return "markdown" if suffix in {".md", ".markdown"} else "text"
+    if wilson.looks_like(head):
+        return "wilson"
+    if news.looks_like(head):
+        return "news"
+    if suffix in {".md", ".markdown"}:
+        return "markdown"
+    if stripped.startswith("<"):
+        return "frus"
+    return "text"
+
+
+def read_file(path: Path, fmt: str | None = None, warnings: list[str] | None = None
+              ) -> list[Document]:
+    """All documents in one file. Raises ReaderError with a one-line reason."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ReaderError(path, f"cannot read ({err.strerror})") from None
+    if fmt is None or fmt == "frus":
+        sniff = data[:4096].decode("utf-8", errors="replace")
+        fmt = fmt or detect_format(path, sniff)
+    if fmt == "frus":
+        if not data.strip():
+            raise ReaderError(path, "empty file")
+        return frus.read(path, data)
+    decoded = decode(data, path)
+    if warnings is not None:
+        warnings.extend(decoded.warnings)
+    if fmt is None:
+        fmt = detect_format(path, decoded.text[:20000])
+    if fmt == "jsonl":
+        return jsonl.read(path, decoded.text, warnings)
+    if fmt == "wilson":
+        return wilson.read(path, decoded.text)
+    if fmt == "news":
+        return news.read(path, decoded.text)
+    if fmt in {"text", "markdown"}:
+        return text.read(path, decoded.text)
+    raise ReaderError(path, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files under `paths` in a stable order; hidden files and folders skipped."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                hidden = any(part.startswith(".") for part in relative)
+                if child.is_file() and not hidden and not child.stem.upper().startswith("README"):
+                    if child.suffix.lower() in SUFFIXES or child.suffix == "":
+                        yield child
+        elif path.exists():
+            yield path
+        else:
+            raise ReaderError(path, "no such file or folder")
+
+
+def read_paths(
+    paths: Iterable[str | Path],
+    fmt: str | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> Iterator[Document]:
+    """Every document under `paths`. Problems go to `on_error`, or raise without it."""
+    for path in iter_files(paths):
+        warnings: list[str] = []
+        try:
+            documents = read_file(path, fmt, warnings if on_error else None)
+        except ReaderError as err:
+            if on_error is None:
+                raise
+            on_error(str(err))
+            continue
+        for warning in warnings:
+            on_error(warning)  # type: ignore[misc]
+        yield from documents

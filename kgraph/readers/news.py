@@ -1,0 +1,96 @@
+"""News articles: an optional dateline, a headline, the story, a byline.
+
+Recognised: a first line that is a date (``Tuesday, January 27, 2026``),
+``Input``/``Updated`` timestamps, a ``[Publisher]`` line, and a byline
+(``By Jane Doe``, ``Reporter Jane Doe``, ``jane@example.com Jane Doe Reporter``)
+at the start or the end.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kgraph.normalize.dates import normalize_date
+from kgraph.readers.base import region
+from kgraph.types import Document, Markup
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DATE_LINE = re.compile(
+    rf"^\s*(?:{_WEEKDAY},?\s+)?(?:[A-Z][a-z]+\.? \d{{1,2}}, \d{{4}}|\d{{1,2}} [A-Z][a-z]+ \d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+_BYLINE = re.compile(
+    r"^\s*(?:By\s+(?P<by>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
+    r"|(?:\S+@\S+\s+)?(?P<pre>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})\s+Reporter"
+    r"|Reporter\s+(?P<post>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}))\s*$"
+)
+_PUBLISHER = re.compile(r"^\s*\[(?P<name>[^\]]{2,60})\]\s*$")
+_TIMESTAMP_LABEL = re.compile(r"^\s*(Input|Updated|Published|Posted)\s*:?\s*$", re.I)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def looks_like(text: str) -> bool:
+    lines = _lines(text[:5000]) + _lines(text[-500:])
+    first = lines[0][1] if lines else ""
+    has_byline = any(_BYLINE.match(line) for _, line in lines[:6] + lines[-3:])
+    return bool(_DATE_LINE.match(first)) or has_byline
+
+
+def _is_story_paragraph(line: str) -> bool:
+    """A long line, or a full sentence of some length: the story has begun."""
+    words = len(line.split())
+    return len(line) > 200 or (words > 12 and line.rstrip().endswith((".", '"', "”")))
+
+
+def _byline(line: str) -> str | None:
+    match = _BYLINE.match(line)
+    if not match:
+        return None
+    return match.group("by") or match.group("pre") or match.group("post")
+
+
+def read(path: Path, text: str) -> list[Document]:
+    lines = _lines(text)
+    metadata: dict[str, object] = {}
+    date = None
+    title: tuple[int, str] | None = None
+    header_end = 0
+    for start, line in lines[:12]:
+        if date is None and _DATE_LINE.match(line):
+            date = normalize_date(line)
+        elif _TIMESTAMP_LABEL.match(line) or _DATE_LINE.match(line):
+            pass
+        elif m := _PUBLISHER.match(line):
+            metadata["publisher"] = m.group("name")
+        elif author := _byline(line):
+            metadata["author"] = author
+        elif title is None and len(line.split()) >= 3:
+            title = (start, line)
+        elif title is not None and _is_story_paragraph(line):
+            break
+        header_end = start + len(line)
+    body_end = len(text)
+    for start, line in reversed(lines[-3:]):
+        if author := _byline(line):
+            metadata.setdefault("author", author)
+            body_end = min(body_end, start)
+    markup: list[Markup] = []
+    if title:
+        markup.append(region(text, title[0], title[0] + len(title[1]), "title"))
+    markup.append(region(text, header_end, body_end, "body"))
+    return [
+        Document(
+            id=path.stem,
+            text=text,
+            title=title[1].strip() if title else None,
+            date=date,
+            source=str(path),
+            format="news",
+            metadata=metadata,
+            markup=markup,
+        )
+    ]

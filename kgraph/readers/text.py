@@ -1,0 +1,100 @@
+"""Plain text and Markdown, with optional YAML front matter.
+
+```
+---
+title: Letter from the Premier to the Ambassador
+date: 1962-03-24
+archive: Example Archive
+---
+# Optional heading
+Body text…
+```
+
+Front matter keys other than ``id``, ``title`` and ``date`` become metadata.
+Without front matter, a first short line followed by a blank line is the title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+from kgraph.normalize.dates import normalize_date
+from kgraph.readers.base import ReaderError, region
+from kgraph.types import Document
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+
+
+def parse_front_matter(text: str, path: Path) -> tuple[dict, int]:
+    """YAML front matter as a dict, and where the body starts."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as err:
+        problem = str(err).splitlines()[0]
+        raise ReaderError(path, f"invalid YAML front matter: {problem}") from None
+    if not isinstance(data, dict):
+        raise ReaderError(path, "front matter is not a mapping of keys to values")
+    return data, match.end()
+
+
+def iso_date(value: object, reference: str | None = None) -> str | None:
+    """ISO date from a YAML or JSON value (a date object or a string)."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, int) and 1000 <= value <= 2999:
+        return str(value)
+    if isinstance(value, str):
+        return normalize_date(value, reference)
+    return None
+
+
+def _first_line_title(text: str, body_start: int) -> tuple[str | None, int, int]:
+    """(title, start, end) of a leading title line: a Markdown heading or a short line."""
+    lines = text[body_start:].split("\n")
+    offset = body_start
+    for i, line in enumerate(lines):
+        if not line.strip():
+            offset += len(line) + 1
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            return heading.group(1), offset, offset + len(line)
+        followed_by_blank = i + 1 < len(lines) and not lines[i + 1].strip()
+        if followed_by_blank and len(line) < 200 and not line.rstrip().endswith("."):
+            return line.strip(), offset, offset + len(line)
+        return None, offset, offset
+    return None, offset, offset
+
+
+def read(path: Path, text: str) -> list[Document]:
+    meta, body_start = parse_front_matter(text, path)
+    title, title_start, title_end = _first_line_title(text, body_start)
+    doc_title = meta.pop("title", None) or title
+    date = iso_date(meta.pop("date", None))
+    doc_id = str(meta.pop("id", path.stem))
+    markup = []
+    if title:
+        markup.append(region(text, title_start, title_end, "title"))
+    markup.append(region(text, title_end if title else body_start, len(text), "body"))
+    fmt = "markdown" if path.suffix.lower() in {".md", ".markdown"} else "text"
+    return [
+        Document(
+            id=doc_id,
+            text=text,
+            title=str(doc_title) if doc_title else None,
+            date=date,
+            source=str(path),
+            format=fmt,
+            metadata={k: v if isinstance(v, str | int | float | list) else str(v)
+                      for k, v in meta.items()},
+            markup=markup,
+        )
+    ]
