@@ -30,14 +30,14 @@ class KnowledgeGraph:
         from kgraph.pipeline import build_graph
 
         summary = build_graph(paths, out, **options)
-        return cls(out, GraphStore.open(summary.store_path), summary)
+        return cls(out, GraphStore.open(summary.store_path, read_only=True), summary)
 
     @classmethod
-    def open(cls, folder: str | Path = "build") -> KnowledgeGraph:
-        """A graph built earlier into `folder`."""
+    def open(cls, folder: str | Path = "build", read_only: bool = True) -> KnowledgeGraph:
+        """A graph built earlier into `folder`, read-only unless asked otherwise."""
         folder = Path(folder)
         store_path = folder / "store" if (folder / "store").is_dir() else folder
-        return cls(folder, GraphStore.open(store_path))
+        return cls(folder, GraphStore.open(store_path, read_only=read_only))
 
     def select(self, sparql: str) -> list[dict[str, Any]]:
         """Rows of a SPARQL SELECT as dicts (kgraph's prefixes are predefined)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,13 +29,13 @@ EXAMPLE_QUERY = """SELECT ?senderName ?recipientName ?date WHERE {
 } ORDER BY ?date ?senderName"""
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
 
 
-class InputFormat(str, Enum):
+class InputFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     jsonl = "jsonl"
@@ -88,7 +88,8 @@ def build(
     from kgraph.pipeline import build_graph
     from kgraph.readers import ReaderError
 
-    progress = Progress(TextColumn("[bold]extracting"), BarColumn(), TextColumn("{task.completed} docs"),
+    progress = Progress(TextColumn("[bold]extracting"), BarColumn(),
+                        TextColumn("{task.completed} docs"),
                         TimeElapsedColumn(), console=err, transient=True,
                         disable=not err.is_terminal)
     with progress:
@@ -107,7 +108,8 @@ def build(
         from kgraph.query import format_rows
 
         print("Example query: who sent letters or telegrams to whom")
-        print(format_rows(GraphStore.open(summary.store_path).select(EXAMPLE_QUERY)))
+        store = GraphStore.open(summary.store_path, read_only=True)
+        print(format_rows(store.select(EXAMPLE_QUERY)))
     if strict and summary.problems:
         raise typer.Exit(2)
 

@@ -29,7 +29,7 @@ ORGANIZATION_TYPES = frozenset(ENTITY_TYPES[1:7])
 
 
 def date_precision(iso: str | None) -> str | None:
-    """Precision of an ISO date string: ``"1997-03-19"`` → ``"day"``, ``"2018-09"`` → ``"month"``."""
+    """Precision of an ISO date: ``"1997-03-19"`` → ``"day"``, ``"2018-09"`` → ``"month"``."""
     if not iso:
         return None
     return {10: "day", 7: "month", 4: "year"}.get(len(iso))

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from kgraph.extract.entities import Actors, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
-from kgraph.extract.headers import heading_relations
+from kgraph.extract.headers import heading_relations, markup_names
 from kgraph.extract.nlp import load_pipeline
 from kgraph.extract.qualify import defection_origin, modality, relation_date
 from kgraph.extract.relations import Found, find_relations
@@ -106,7 +106,7 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
 
 
 def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer) -> Extraction:
-    actors = find_actors(doc, gazetteer)
+    actors = find_actors(doc, gazetteer, markup_names(prepared.document))
     head_entities, head_relations = heading_relations(prepared.document, gazetteer)
     relations = head_relations + _sentence_relations(prepared, doc, actors, gazetteer)
     entities: dict[str, Entity] = dict(actors.entities)

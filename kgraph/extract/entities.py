@@ -117,8 +117,10 @@ class _PersonResolver:
         return best
 
 
-def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver) -> Entity | None:
+def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver,
+            known_names: dict[str, str]) -> Entity | None:
     name, _ = strip_title(clean_name(span.text))
+    name = known_names.get(name, name)  # the source's own link, e.g. FRUS persons list
     if not name or not any(ch.isupper() for ch in name):
         return None
     words = name.replace("-", " ").split()
@@ -156,15 +158,20 @@ def _organization(span: Span, gazetteer: Gazetteer) -> Entity | None:
     return _entity(kind, name, gazetteer)
 
 
-def find_actors(doc: Doc, gazetteer: Gazetteer) -> Actors:
-    """Entities of one parsed document, with roles and aliases."""
+def find_actors(doc: Doc, gazetteer: Gazetteer, known_names: dict[str, str] | None = None
+                ) -> Actors:
+    """Entities of one parsed document, with roles and aliases.
+
+    `known_names` maps surface forms to full names the source itself gives
+    (FRUS ``persName`` links to the volume's persons list).
+    """
     actors = Actors()
     resolver = _PersonResolver()
     for span in doc.ents:
         if span.label_ not in _GOOD_LABELS or span.label_ == "NORP":
             continue
         if span.label_ == "PERSON":
-            entity = _person(span, gazetteer, resolver)
+            entity = _person(span, gazetteer, resolver, known_names or {})
         elif span.label_ == "GPE":
             entity = _country(span, gazetteer)
         else:

@@ -21,6 +21,11 @@ import yaml
 from kgraph.normalize.names import name_key
 
 
+def name_key_spaced(text: str) -> str:
+    """Text folded like `name_key` but keeping word boundaries as single spaces."""
+    return " " + " ".join(name_key(w) for w in text.split()) + " "
+
+
 @dataclass
 class GazetteerEntry:
     name: str
@@ -52,7 +57,15 @@ class Gazetteer:
         return entry.name if entry else None
 
     def country_of_demonym(self, word: str) -> str | None:
-        return self.demonyms.get(name_key(word))
+        return self.demonyms.get(name_key_spaced(word).strip())
+
+    def country_in_text(self, text: str) -> str | None:
+        """The first country named or implied by a demonym in `text`, longest names first."""
+        names = sorted(self.demonyms, key=len, reverse=True)
+        for demonym in names:
+            if f" {demonym} " in name_key_spaced(text):
+                return self.demonyms[demonym]
+        return None
 
     def canonical_person(self, name: str) -> str | None:
         entry = self.lookup("Person", name)
@@ -90,6 +103,7 @@ def load_gazetteer() -> Gazetteer:
     entries += [_entry(p, "Person") for p in raw.get("persons", [])]
     entries += [_entry(o, "Organization") for o in raw.get("organizations", [])]
     demonyms = {
-        name_key(d): c["name"] for c in raw.get("countries", []) for d in c.get("demonyms", [])
+        name_key_spaced(d).strip(): c["name"]
+        for c in raw.get("countries", []) for d in c.get("demonyms", [])
     }
     return Gazetteer(entries, demonyms)

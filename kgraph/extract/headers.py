@@ -31,6 +31,10 @@ _HEADING_BRACKETED = re.compile(
     r"^(?:\d+\.\s*)?(?:[\w-]+\s+)?(?P<medium>" + "|".join(MEDIA) + r")s?\b(?:[^,]*?)?"
     r"\s+[Ff]rom\s+(?P<sender>[^()]+\([^()]+\))\s+to\s+(?P<recipient>.+?)$"
 )
+# Wilson Center titles: "Cable, Mao Zedong to Filippov [Stalin]".
+_HEADING_WILSON = re.compile(
+    r"^(?P<medium>" + "|".join(MEDIA) + r")s?,\s+(?P<sender>[^,]+?)\s+to\s+(?P<recipient>[^,]+)$"
+)
 _ADDRESS = re.compile(r"^\s*To(?: the)?\s+(?P<recipient>[A-Z][^:\n]{3,80}):\s*$", re.M)
 _BRACKETED_NAME = re.compile(r"\((?P<name>[A-Z][\w.' -]+)\)")
 
@@ -43,6 +47,10 @@ def _split_parties(phrase: str) -> list[str]:
 def party_entity(phrase: str, gazetteer: Gazetteer, persons: dict[str, str] | None = None
                  ) -> Entity | None:
     """The actor a heading phrase names: person in brackets, titled person, org, country."""
+    for alternative in re.findall(r"\[([^\]]+)\]", phrase):  # "Filippov [Stalin]"
+        if known := gazetteer.canonical_person(alternative):
+            return _entity("Person", known, gazetteer)
+    phrase = resolve_brackets(phrase).text
     if m := _BRACKETED_NAME.search(phrase):
         name = m.group("name").strip()
         full = (persons or {}).get(name, name)
@@ -60,7 +68,7 @@ def party_entity(phrase: str, gazetteer: Gazetteer, persons: dict[str, str] | No
     return None
 
 
-def _markup_names(document: Document) -> dict[str, str]:
+def markup_names(document: Document) -> dict[str, str]:
     """Surname → display name, from FRUS heading markup linked to the persons list."""
     persons = document.metadata.get("persons") or {}
     names: dict[str, str] = {}
@@ -75,17 +83,19 @@ def _evidence(document: Document, mark: Markup) -> Evidence:
     return Evidence(document.text[mark.start:mark.end], mark.start, mark.end)
 
 
-def heading_relations(document: Document, gazetteer: Gazetteer) -> tuple[list[Entity], list[Relation]]:
+def heading_relations(document: Document, gazetteer: Gazetteer
+                      ) -> tuple[list[Entity], list[Relation]]:
     """Entities and relations stated by the heading and the address line."""
     title_mark = next((m for m in document.markup if m.tag == "title"), None)
     if title_mark is None:
         return [], []
-    heading = resolve_brackets(document.text[title_mark.start:title_mark.end]).text
-    heading = " ".join(heading.split())
-    match = _HEADING_BRACKETED.match(heading) or _HEADING.match(heading)
+    raw_heading = " ".join(document.text[title_mark.start:title_mark.end].split())
+    heading = " ".join(resolve_brackets(raw_heading).text.split())
+    match = (_HEADING_WILSON.match(raw_heading) or _HEADING_BRACKETED.match(heading)
+             or _HEADING.match(heading))
     if not match:
         return [], []
-    persons = _markup_names(document)
+    persons = markup_names(document)
     senders = [e for p in _split_parties(match.group("sender"))
                if (e := party_entity(p, gazetteer, persons))]
     recipients = []

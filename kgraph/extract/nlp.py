@@ -137,4 +137,5 @@ def _is_path(name: str) -> bool:
 
 def model_name(nlp: Language) -> str:
     """`en_core_web_sm-3.8.0`: the model behind a pipeline, for provenance."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '?')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '?')}"

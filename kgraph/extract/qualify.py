@@ -90,4 +90,6 @@ def defection_origin(person: Entity, actors: Actors, gazetteer: Gazetteer) -> En
             country = gazetteer.country(role.rsplit("(", 1)[1].rstrip(")"))
             if country:
                 return _entity("Country", country, gazetteer)
+        if country := gazetteer.country_in_text(role):  # "captain in the North Korean air force"
+            return _entity("Country", country, gazetteer)
     return None

@@ -107,13 +107,14 @@ def _correspondence_noun(token: Token) -> Token | None:
     if token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in nouns:
         return token.head
     for child in token.children:
-        if child.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"}:
-            if child.lemma_.lower() in nouns:
-                return child
-            inner = _child(child, "prep")
-            if inner is not None and (obj := _child(inner, "pobj")) is not None:
-                if obj.lemma_.lower() in nouns:
-                    return obj
+        if child.dep_ not in {"dobj", "nsubjpass", "nsubj", "attr"}:
+            continue
+        if child.lemma_.lower() in nouns:
+            return child
+        inner = _child(child, "prep")  # "one of these letters was sent"
+        obj = _child(inner, "pobj") if inner is not None else None
+        if obj is not None and obj.lemma_.lower() in nouns:
+            return obj
     return None
 
 
@@ -133,9 +134,8 @@ def _letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     if lemma not in lex["sending_verbs"] and lemma not in lex["writing_verbs"]:
         return
     medium = noun.lemma_.lower() if noun is not None else "letter"
-    senders = _doers(verb, actors)
-    if not senders and noun is not None:
-        senders = _noun_senders(noun, actors)
+    # "A letter from X was delivered to Y by Z": X wrote it, Z only carried it.
+    senders = (_noun_senders(noun, actors) if noun is not None else []) or _doers(verb, actors)
     recipients = _recipients(verb, actors) or (_recipients(noun, actors) if noun else [])
     for s, r in _pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, verb, medium, f"dep:{lemma}-verb", 0.85)

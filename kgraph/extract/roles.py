@@ -99,7 +99,10 @@ def _appositive_role(doc: Doc, span: Span, gazetteer: Gazetteer) -> str | None:
             return None
         tokens.append(doc[i])
         i += 1
-    if not tokens or not (_is_role_head(tokens[0]) or _is_qualifier(tokens[0])):
+    if tokens and tokens[0].lower_ in {"a", "an"}:
+        tokens = tokens[1:]  # "Thae Yong-ho, a North Korean diplomat in London,"
+    if not tokens or not (_is_role_head(tokens[0]) or _is_qualifier(tokens[0])
+                          or tokens[0].ent_type_ in {"NORP", "GPE"}):
         return None
     return _compose(tokens, gazetteer)
 

@@ -18,7 +18,15 @@ import hashlib
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kgraph.graph.namespaces import KG, PREFIXES, WD, document_iri, entity_iri, event_iri, hashed_iri
+from kgraph.graph.namespaces import (
+    KG,
+    PREFIXES,
+    WD,
+    document_iri,
+    entity_iri,
+    event_iri,
+    hashed_iri,
+)
 from kgraph.normalize.names import slug
 from kgraph.types import Document, Entity, Extraction, Relation, date_precision
 

@@ -94,7 +94,11 @@ class GraphStore:
         return int(rows[0]["n"]) if rows else 0
 
     def export(self, path: str | Path, fmt: str = "turtle") -> None:
-        """Write the whole store: ``turtle`` or ``ntriples`` (union of graphs), ``trig`` or ``nquads``."""
+        """Write the whole store.
+
+        ``turtle`` and ``ntriples`` hold the union of the document graphs;
+        ``trig`` and ``nquads`` keep one named graph per document.
+        """
         path = Path(path)
         if fmt in {"trig", "nquads"}:
             fmt_enum = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS

@@ -24,7 +24,7 @@ TITLES: tuple[str, ...] = tuple(
             "Deputy Minister", "Minister of Foreign Affairs", "Ambassador", "Chargé",
             "Chargé d'Affaires", "Director", "Acting Director", "Deputy Director",
             "Counselor", "Consul", "Consul General", "Senator", "Governor", "General",
-            "Admiral", "Colonel", "Marshal", "Comrade", ", Leader", "Leader", "King",
+            "Admiral", "Colonel", "Marshal", "Comrade", "Leader", "King",
             "Emperor", "Chancellor", "Mr.", "Mr", "Mrs.", "Ms.", "Dr.", "Professor",
             "Reporter", "Envoy", "Special Envoy", "Assistant Secretary", "Under Secretary",
             "Deputy Secretary", "Speaker", "Vice Speaker", "Chief", "Commander",
@@ -33,9 +33,10 @@ TITLES: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+_TITLE_WORDS = "|".join(re.escape(t) for t in TITLES)
 _TITLE_RE = re.compile(
     r"^(?P<title>(?:(?:former|then|then-|acting|the|late)\s*)*"
-    r"(?:(?:[A-Z][a-z]+ )?(?:" + "|".join(re.escape(t) for t in TITLES if t[0] != ",") + r")\b\.?\s+)+)",
+    r"(?:(?:[A-Z][a-z]+ )?(?:" + _TITLE_WORDS + r")\b\.?\s+)+)",
 )
 
 

@@ -83,9 +83,10 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
                 hidden = any(part.startswith(".") for part in relative)
-                if child.is_file() and not hidden and not child.stem.upper().startswith("README"):
-                    if child.suffix.lower() in SUFFIXES or child.suffix == "":
-                        yield child
+                readme = child.stem.upper().startswith("README")
+                known = child.suffix.lower() in SUFFIXES or child.suffix == ""
+                if child.is_file() and not hidden and not readme and known:
+                    yield child
         elif path.exists():
             yield path
         else:

@@ -180,6 +180,19 @@ def _volume_id(root: etree._Element, path: Path) -> str:
     return stem.rsplit("_", 1)[0] if re.search(r"_d\d+$", stem) else stem
 
 
+def _display_name(name: str) -> str:
+    """``Johnson, Lyndon B.`` → ``Lyndon B. Johnson``; a name without a comma stays."""
+    name = re.sub(r"\s*\(.*?\)", "", name)
+    last, _, first = name.partition(", ")
+    if not first:
+        return name
+    first = re.sub(r"^(?:General|Admiral|Ambassador|Dr\.|Mr\.)\s+", "", first)
+    suffix = ""
+    if ", " in first:
+        first, _, suffix = first.partition(", ")
+    return " ".join(p for p in (first, last, suffix) if p)
+
+
 def _persons(root: etree._Element, path: Path) -> dict[str, dict[str, str]]:
     persons: dict[str, dict[str, str]] = {}
     for item in root.xpath("//tei:list[@type='persons']/tei:item", namespaces=NS):
@@ -187,7 +200,8 @@ def _persons(root: etree._Element, path: Path) -> dict[str, dict[str, str]]:
             pid = name.get("{http://www.w3.org/XML/1998/namespace}id")
             full = " ".join("".join(name.itertext()).split())
             role = " ".join("".join(item.itertext()).split())[len(full):].lstrip(" ,")
-            persons[pid] = {"id": pid, "name": full, "role": role}
+            persons[pid] = {"id": pid, "name": full, "role": role,
+                            "display_name": _display_name(full)}
     for candidate in (path.parent / "persons.json", path.parent.parent / "persons.json"):
         if not persons and candidate.is_file():
             try:

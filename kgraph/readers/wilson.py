@@ -20,7 +20,7 @@ _SECTION_LINE = re.compile(r"^(" + "|".join(SECTIONS) + r"):[ \t]*$", re.M)
 _URL = re.compile(r"https?://\S+")
 _TRANSLATED_BY = re.compile(r"translated by ([^.]+)", re.I)
 _OBTAINED_BY = re.compile(r"obtained by ([^.]+?)(?: and translated|\.|$)", re.I)
-_CONTENTS_LABEL = re.compile(r"^\s*(?:Translation|Transcript|Original)\s*-\s*\w+\s*$", re.M)
+_CONTENTS_LABEL = re.compile(r"^\s*(?:Translation|Transcript|Original|Summary)\s*-\s*\w+\s*$", re.M)
 
 
 def looks_like(text: str) -> bool:

@@ -1,0 +1,31 @@
+from kgraph.normalize.brackets import resolve_brackets
+
+
+def test_brackets_removed_and_offsets_map_back():
+    original = "[To the] [Chinese] Embassy in [North] Korea: Ambassador Hao [Deqing] will go."
+    clean = resolve_brackets(original)
+    assert clean.text == "To the Chinese Embassy in North Korea: Ambassador Hao Deqing will go."
+    for needle in ("North Korea", "Hao Deqing", "Chinese Embassy"):
+        start = clean.text.index(needle)
+        o_start, o_end = clean.original_span(start, start + len(needle))
+        assert original[o_start:o_end].replace("[", "").replace("]", "") == needle
+
+
+def test_every_clean_character_comes_from_the_same_original_character():
+    original = "[We] received your telegram dated 6 March [1962]. [Since last year, [North] Korea"
+    clean = resolve_brackets(original)
+    assert len(clean.origin) == len(clean.text)
+    for i, ch in enumerate(clean.text):
+        assert original[clean.origin[i]] == ch
+
+
+def test_alternative_romanisation_becomes_parenthesised_alias():
+    clean = resolve_brackets("meet the Minister Pak Seong-cheol [Pak Song Chol] and clarify")
+    assert "Pak Seong-cheol (Pak Song Chol)" in clean.text
+    assert len(clean.text) == len("meet the Minister Pak Seong-cheol [Pak Song Chol] and clarify")
+
+
+def test_text_without_brackets_is_unchanged():
+    clean = resolve_brackets("No brackets here.")
+    assert clean.text == "No brackets here."
+    assert clean.original_span(3, 11) == (3, 11)

@@ -1,0 +1,23 @@
+import pytest
+
+from kgraph.normalize.dates import normalize_date
+
+
+@pytest.mark.parametrize(
+    ("expression", "reference", "expected"),
+    [
+        ("March 19, 1997", None, "1997-03-19"),
+        ("24 March 1962", None, "1962-03-24"),
+        ("September 2018", None, "2018-09"),
+        ("1997", None, "1997"),
+        ("on the 27th", "2026-01-27", "2026-01-27"),
+        ("September 19", "2018-10-02", "2018-09-19"),
+        ("the following year", "2018", "2019"),
+        ("between 2018 and 2019", None, None),
+        ("February 30, 1997", None, None),
+        ("the 27th", None, None),
+        ("1964-01-21T20:00:00", None, "1964-01-21"),
+    ],
+)
+def test_normalize_date(expression, reference, expected):
+    assert normalize_date(expression, reference) == expected
