@@ -22,7 +22,7 @@ app = typer.Typer(help="Diplomatic documents into a knowledge graph.", no_args_i
                   add_completion=False)
 err = Console(stderr=True)
 
-EXAMPLE_QUERY = """SELECT ?senderName ?recipientName ?date WHERE {
+EXAMPLE_QUERY = """SELECT DISTINCT ?senderName ?recipientName ?date WHERE {
   ?event a kg:Correspondence ; kg:sender ?s ; kg:recipient ?r ; kg:modality kg:asserted .
   ?s rdfs:label ?senderName . ?r rdfs:label ?recipientName .
   OPTIONAL { ?event kg:date ?date }

@@ -115,6 +115,15 @@ def test_cli_query_formats(corpus_build):
     assert "rows" in result.output
 
 
+def test_example_query_lists_each_letter_once(corpus_build):
+    from kgraph.cli import EXAMPLE_QUERY
+
+    rows = _ask(corpus_build, EXAMPLE_QUERY)
+    keys = [(r["senderName"], r["recipientName"], r["date"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    assert ("Kim Young-sam", "Jiang Zemin", "1997-03-19") in keys
+
+
 def test_cli_query_errors_are_one_line(corpus_build, tmp_path):
     result = runner.invoke(app, ["query", "SELECT * WHERE {", "--store", str(corpus_build.out)])
     assert result.exit_code == 1 and "query failed" in result.output
