@@ -15,6 +15,12 @@ import networkx as nx
 from kgraph.graph.store import GraphStore
 
 
+def store_folder(folder: str | Path) -> Path:
+    """The Oxigraph folder of a build folder (``build/store``), or `folder` itself."""
+    folder = Path(folder)
+    return folder / "store" if (folder / "store").is_dir() else folder
+
+
 class KnowledgeGraph:
     """A knowledge graph built into a folder (``store/``, ``graph.ttl``, ``graph.html``)."""
 
@@ -35,9 +41,7 @@ class KnowledgeGraph:
     @classmethod
     def open(cls, folder: str | Path = "build", read_only: bool = True) -> KnowledgeGraph:
         """A graph built earlier into `folder`, read-only unless asked otherwise."""
-        folder = Path(folder)
-        store_path = folder / "store" if (folder / "store").is_dir() else folder
-        return cls(folder, GraphStore.open(store_path, read_only=read_only))
+        return cls(folder, GraphStore.open(store_folder(folder), read_only=read_only))
 
     def select(self, sparql: str) -> list[dict[str, Any]]:
         """Rows of a SPARQL SELECT as dicts (kgraph's prefixes are predefined)."""

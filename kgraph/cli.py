@@ -122,13 +122,12 @@ def query(
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
 ) -> None:
     """Run a SPARQL SELECT on a built graph (prefixes kg:, kgr:, rdfs:, … predefined)."""
-    from kgraph.api import KnowledgeGraph
+    from kgraph.api import KnowledgeGraph, store_folder
     from kgraph.query import format_rows
 
     if sparql.startswith("@"):
         sparql = Path(sparql[1:]).read_text("utf-8")
-    folder = store / "store" if (store / "store").is_dir() else store
-    if not folder.is_dir():
+    if not store_folder(store).is_dir():
         _fail(f"{store}: no graph store here; run 'kgraph build' first")
     try:
         rows = KnowledgeGraph.open(store).select(sparql)

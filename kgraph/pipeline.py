@@ -68,8 +68,7 @@ def _remove_vanished(store: GraphStore, seen: set[str]) -> int:
                         "kg:sourcePath ?path }")
     removed = 0
     for row in rows:
-        source = Path(row["path"].rsplit(":", 1)[0] if ":" in row["path"][2:] else row["path"])
-        if row["id"] not in seen and not source.exists():
+        if row["id"] not in seen and not Path(row["path"]).exists():
             store.remove_document(row["id"])
             removed += 1
     return removed

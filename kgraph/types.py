@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from kgraph.normalize.spans import trim_span
+
 RelationType = Literal["sentLetterTo", "metWith", "defectedFrom"]
 Modality = Literal["asserted", "negated", "planned"]
 RELATION_TYPES: tuple[str, ...] = ("sentLetterTo", "metWith", "defectedFrom")
@@ -25,7 +27,6 @@ ENTITY_TYPES: tuple[str, ...] = (
     "Institution",
     "Country",
 )
-ORGANIZATION_TYPES = frozenset(ENTITY_TYPES[1:7])
 
 
 def date_precision(iso: str | None) -> str | None:
@@ -79,6 +80,12 @@ class Evidence:
     text: str
     start: int
     end: int
+
+    @classmethod
+    def from_span(cls, text: str, start: int, end: int) -> Evidence:
+        """Evidence for text[start:end], surrounding white space left out."""
+        start, end = trim_span(text, start, end)
+        return cls(text[start:end], start, end)
 
 
 @dataclass

@@ -46,7 +46,7 @@ def test_jsonl_reads_documents_and_reports_a_broken_line(tmp_path):
     warnings: list[str] = []
     docs = read_file(path, warnings=warnings)
     assert [d.id for d in docs] == ["a", "b"]
-    assert docs[0].date == "2018-09" and docs[0].metadata == {"archive": "Y"}
+    assert docs[0].date == "2018-09" and docs[0].metadata == {"archive": "Y", "line": 1}
     assert len(warnings) == 1 and "docs.jsonl: line 2" in warnings[0]
 
 

@@ -58,12 +58,8 @@ def _split(value: str | None) -> list[str]:
 def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
     """The actor network: one node per actor, one edge per relation event."""
     graph = nx.MultiDiGraph()
-    types_rank = {"Person": 0, "Country": 9}
     for row in store.select(_NODES):
         node = row["node"]
-        if node in graph and types_rank.get(graph.nodes[node]["type"], 5) <= types_rank.get(
-                row["type"], 5):
-            continue
         graph.add_node(node, label=row["label"], type=row["type"],
                        aliases=_split(row["aliases"]), roles=_split(row["roles"]))
     for row in store.select(_EDGES):

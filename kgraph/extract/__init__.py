@@ -22,7 +22,7 @@ from kgraph.extract.nlp import load_pipeline
 from kgraph.extract.qualify import defection_origin, modality, relation_date
 from kgraph.extract.relations import Found, find_relations
 from kgraph.normalize.brackets import CleanText, resolve_brackets
-from kgraph.normalize.dates import find_dates
+from kgraph.normalize.dates import dates_with_year
 from kgraph.types import Document, Entity, Evidence, Extraction, Relation
 
 __all__ = ["extract_document", "extract_documents", "load_pipeline"]
@@ -43,13 +43,8 @@ def _prepare(document: Document) -> _Prepared:
 
 def _evidence(prepared: _Prepared, sentence: Span) -> Evidence:
     start, end = prepared.clean.original_span(sentence.start_char, sentence.end_char)
-    start, end = start + prepared.offset, end + prepared.offset
-    text = prepared.document.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Evidence(text[start:end], start, end)
+    return Evidence.from_span(prepared.document.text, start + prepared.offset,
+                              end + prepared.offset)
 
 
 def _resolve_origin(found: Found, actors: Actors, gazetteer: Gazetteer) -> Entity | None:
@@ -66,6 +61,10 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
     relations: list[Relation] = []
     reference = prepared.document.date
     for sentence in doc.sents:
+        # Partial dates ("September 19", "on the 12th") resolve against the sentence's own
+        # first full date, else the last one written before it, else the document's date.
+        written = dates_with_year(sentence.text)
+        here = written[0] if written else reference
         for found in find_relations(sentence, actors):
             target = _resolve_origin(found, actors, gazetteer)
             if target is None:
@@ -75,21 +74,14 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                 subject=found.subject.id,
                 object=target.id,
                 evidence=_evidence(prepared, sentence),
-                date=relation_date(found.trigger, sentence, reference),
+                date=relation_date(found.trigger, sentence, here),
                 modality=modality(found.trigger, sentence),
                 medium=found.medium,
                 confidence=found.confidence,
                 extractor=found.extractor,
             ))
-        # Later partial dates ("February 12") resolve against the last full date written.
-        for _, _, iso in find_dates(sentence.text, reference):
-            if len(iso) >= 7 and iso[:4] != (reference or "")[:4] and _has_year(sentence.text, iso):
-                reference = iso
+        reference = written[-1] if written else reference
     return relations
-
-
-def _has_year(text: str, iso: str) -> bool:
-    return iso[:4] in text
 
 
 def _deduplicate(relations: list[Relation]) -> list[Relation]:
@@ -106,8 +98,9 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
 
 
 def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer) -> Extraction:
-    actors = find_actors(doc, gazetteer, markup_names(prepared.document))
-    head_entities, head_relations = heading_relations(prepared.document, gazetteer)
+    known_names = markup_names(prepared.document)
+    actors = find_actors(doc, gazetteer, known_names)
+    head_entities, head_relations = heading_relations(prepared.document, gazetteer, known_names)
     relations = head_relations + _sentence_relations(prepared, doc, actors, gazetteer)
     entities: dict[str, Entity] = dict(actors.entities)
     for entity in head_entities:

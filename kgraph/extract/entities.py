@@ -152,8 +152,8 @@ def _organization(span: Span, gazetteer: Gazetteer) -> Entity | None:
     entry = gazetteer.lookup("Organization", name)
     if entry is None and len(name.split()) == 1 and not name.isupper():
         return None  # single capitalised words labelled ORG are mostly noise
-    if entry is None and gazetteer.country(name):
-        return _entity("Country", gazetteer.country(name) or name, gazetteer)
+    if entry is None and (country := gazetteer.country(name)):
+        return _entity("Country", country, gazetteer)
     kind = entry.type if entry else organization_type(name)
     return _entity(kind, name, gazetteer)
 

@@ -40,8 +40,11 @@ class Gazetteer:
     entries: list[GazetteerEntry]
     demonyms: dict[str, str]
     _by_key: dict[tuple[str, str], GazetteerEntry] = field(default_factory=dict)
+    _demonyms_longest_first: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # Longest first, so that "North Korean" wins over "Korean".
+        self._demonyms_longest_first = sorted(self.demonyms, key=len, reverse=True)
         for entry in self.entries:
             kind = "Person" if entry.type == "Person" else (
                 "Country" if entry.type == "Country" else "Organization")
@@ -61,9 +64,9 @@ class Gazetteer:
 
     def country_in_text(self, text: str) -> str | None:
         """The first country named or implied by a demonym in `text`, longest names first."""
-        names = sorted(self.demonyms, key=len, reverse=True)
-        for demonym in names:
-            if f" {demonym} " in name_key_spaced(text):
+        folded = name_key_spaced(text)
+        for demonym in self._demonyms_longest_first:
+            if f" {demonym} " in folded:
                 return self.demonyms[demonym]
         return None
 

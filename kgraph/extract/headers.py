@@ -16,24 +16,25 @@ from kgraph.extract.entities import _entity, organization_type
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.normalize.brackets import resolve_brackets
 from kgraph.normalize.names import clean_name, strip_title
-from kgraph.types import Document, Entity, Evidence, Markup, Relation
+from kgraph.types import Document, Entity, Evidence, Relation
 
 MEDIA = ("Letter", "Telegram", "Cable", "Memorandum", "Airgram", "Message", "Note",
          "Despatch", "Dispatch", "Circular Telegram", "Aide-Mémoire", "Aide-Memoire", "Telex")
+_MEDIUM = r"(?P<medium>" + "|".join(MEDIA) + r")s?"
+# "1. Telegram From …", "Draft Memorandum From …"
+_FROM = r"^(?:\d+\.\s*)?(?:[\w-]+\s+)?" + _MEDIUM + r"\b(?:[^,]*?)?\s+[Ff]rom\s+"
 _HEADING = re.compile(
-    r"^(?:\d+\.\s*)?(?:[\w-]+\s+)?(?P<medium>" + "|".join(MEDIA) + r")s?\b(?:[^,]*?)?"
-    r"\s+[Ff]rom\s+(?P<sender>.+?)"
+    _FROM + r"(?P<sender>.+?)"
     r"(?:\s+to\s+(?P<recipient>.+?))?"
     r"(?:\s+(?:on|about|regarding|concerning)\s+.*)?$"
 )
 # "Letter From the Ambassador to Korea (Brown) to …": the sender ends at its bracketed name.
 _HEADING_BRACKETED = re.compile(
-    r"^(?:\d+\.\s*)?(?:[\w-]+\s+)?(?P<medium>" + "|".join(MEDIA) + r")s?\b(?:[^,]*?)?"
-    r"\s+[Ff]rom\s+(?P<sender>[^()]+\([^()]+\))\s+to\s+(?P<recipient>.+?)$"
+    _FROM + r"(?P<sender>[^()]+\([^()]+\))\s+to\s+(?P<recipient>.+?)$"
 )
 # Wilson Center titles: "Cable, Mao Zedong to Filippov [Stalin]".
 _HEADING_WILSON = re.compile(
-    r"^(?P<medium>" + "|".join(MEDIA) + r")s?,\s+(?P<sender>[^,]+?)\s+to\s+(?P<recipient>[^,]+)$"
+    r"^" + _MEDIUM + r",\s+(?P<sender>[^,]+?)\s+to\s+(?P<recipient>[^,]+)$"
 )
 _ADDRESS = re.compile(r"^\s*To(?: the)?\s+(?P<recipient>[A-Z][^:\n]{3,80}):\s*$", re.M)
 _BRACKETED_NAME = re.compile(r"\((?P<name>[A-Z][\w.' -]+)\)")
@@ -79,13 +80,12 @@ def markup_names(document: Document) -> dict[str, str]:
     return names
 
 
-def _evidence(document: Document, mark: Markup) -> Evidence:
-    return Evidence(document.text[mark.start:mark.end], mark.start, mark.end)
-
-
-def heading_relations(document: Document, gazetteer: Gazetteer
+def heading_relations(document: Document, gazetteer: Gazetteer, persons: dict[str, str]
                       ) -> tuple[list[Entity], list[Relation]]:
-    """Entities and relations stated by the heading and the address line."""
+    """Entities and relations stated by the heading and the address line.
+
+    `persons` maps names as written to full names (see `markup_names`).
+    """
     title_mark = next((m for m in document.markup if m.tag == "title"), None)
     if title_mark is None:
         return [], []
@@ -95,11 +95,10 @@ def heading_relations(document: Document, gazetteer: Gazetteer
              or _HEADING.match(heading))
     if not match:
         return [], []
-    persons = markup_names(document)
     senders = [e for p in _split_parties(match.group("sender"))
                if (e := party_entity(p, gazetteer, persons))]
     recipients = []
-    evidence = _evidence(document, title_mark)
+    evidence = Evidence.from_span(document.text, title_mark.start, title_mark.end)
     if match.group("recipient"):
         recipients = [e for p in _split_parties(match.group("recipient"))
                       if (e := party_entity(p, gazetteer, persons))]
@@ -111,8 +110,7 @@ def heading_relations(document: Document, gazetteer: Gazetteer
             recipient = party_entity(address.group("recipient"), gazetteer, persons)
             recipients = [recipient] if recipient else []
             start, end = clean.original_span(address.start(), address.end())
-            evidence = Evidence(window[start:end].strip(), body.start + start, body.start + end)
-            evidence = _trimmed(document, evidence)
+            evidence = Evidence.from_span(document.text, body.start + start, body.start + end)
     medium = match.group("medium").lower().replace("circular ", "")
     relations = [
         Relation("sentLetterTo", s.id, r.id, evidence, date=document.date, medium=medium,
@@ -120,12 +118,3 @@ def heading_relations(document: Document, gazetteer: Gazetteer
         for s in senders for r in recipients if s.id != r.id
     ]
     return senders + recipients, relations
-
-
-def _trimmed(document: Document, evidence: Evidence) -> Evidence:
-    start, end = evidence.start, evidence.end
-    while start < end and document.text[start].isspace():
-        start += 1
-    while end > start and document.text[end - 1].isspace():
-        end -= 1
-    return Evidence(document.text[start:end], start, end)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -130,8 +131,6 @@ def load_pipeline(model: str | None = None) -> Language:
 
 
 def _is_path(name: str) -> bool:
-    from pathlib import Path
-
     return Path(name).exists()
 
 

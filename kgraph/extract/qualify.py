@@ -49,16 +49,13 @@ def modality(trigger: Token, sentence: Span) -> str:
 
 
 def relation_date(trigger: Token, sentence: Span, reference: str | None) -> str | None:
-    """The date the sentence gives the event: the nearest DATE entity that resolves."""
+    """The date the sentence gives the event: the nearest DATE entity that resolves.
+
+    `reference` (an ISO date) completes partial dates such as "September 19".
+    """
     dates = [e for e in sentence.ents if e.label_ == "DATE" and not _in_range(e)]
     if not dates:
         return None
-    # A year written in the sentence itself is the best reference for "September 19".
-    for date in dates:
-        iso = normalize_date(date.text)
-        if iso and len(iso) >= 4 and iso[:4] in date.text:
-            reference = iso if not reference or iso[:4] != reference[:4] else reference
-            break
     subtree = {t.i for t in trigger.subtree} | {t.i for t in trigger.head.subtree}
     in_subtree = [d for d in dates if d.start in subtree]
     explicit = [d for d in dates if any(ch.isdigit() for ch in d.text)]

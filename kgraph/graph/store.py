@@ -16,7 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kgraph.graph.namespaces import KG, PREFIXES, document_graph, sparql_prefixes
+from kgraph.graph.namespaces import PREFIXES, document_graph, sparql_prefixes
 
 
 def _python(term: Any) -> Any:
@@ -49,10 +49,6 @@ class GraphStore:
             return cls(ox.Store.read_only(str(path)), path)
         path.mkdir(parents=True, exist_ok=True)
         return cls(ox.Store(str(path)), path)
-
-    @classmethod
-    def in_memory(cls) -> GraphStore:
-        return cls(ox.Store(), None)
 
     def replace_document(self, document_id: str, graph: Graph) -> int:
         """Swap one document's named graph for `graph`; returns its triple count."""
@@ -88,10 +84,6 @@ class GraphStore:
 
     def triple_count(self) -> int:
         return len(self.store)
-
-    def count(self, rdf_type: str) -> int:
-        rows = self.select(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{KG[rdf_type]}> }}")
-        return int(rows[0]["n"]) if rows else 0
 
     def export(self, path: str | Path, fmt: str = "turtle") -> None:
         """Write the whole store.

@@ -108,16 +108,19 @@ def normalize_date(expression: str, reference: str | None = None) -> str | None:
     return None
 
 
-def find_dates(text: str, reference: str | None = None) -> list[tuple[int, int, str]]:
-    """Every full or partial date written in `text`: (start, end, iso)."""
-    found: list[tuple[int, int, str]] = []
+def dates_with_year(text: str) -> list[str]:
+    """ISO dates written in `text` with their year and month, in text order.
+
+    >>> dates_with_year("sent on March 19, 1997, after 24 March 1962 and May 5")
+    ['1997-03-19', '1962-03-24']
+    """
+    found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS[1:6]:
+    for pattern in _PATTERNS[1:4]:  # month-day-year, day-month-year, month-year
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            iso = _resolve(match, reference)
-            if iso:
-                found.append((match.start(), match.end(), iso))
+            if iso := _resolve(match, None):
+                found.append((match.start(), iso))
                 taken.append((match.start(), match.end()))
-    return sorted(found)
+    return [iso for _, iso in sorted(found)]

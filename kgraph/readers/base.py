@@ -6,6 +6,7 @@ import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kgraph.normalize.spans import trim_span
 from kgraph.types import Markup
 
 
@@ -58,8 +59,4 @@ def read_text(path: Path) -> Decoded:
 
 def region(text: str, start: int, end: int, tag: str, value: str = "") -> Markup:
     """Markup for text[start:end] with surrounding white space trimmed."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Markup(start, end, tag, value)
+    return Markup(*trim_span(text, start, end), tag, value)

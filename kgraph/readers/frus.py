@@ -23,6 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from kgraph.normalize.spans import trim_span
 from kgraph.readers.base import ReaderError
 from kgraph.types import Document, Markup
 
@@ -51,7 +52,12 @@ def _local(element: etree._Element) -> str:
 
 
 class _TextBuilder:
-    """Concatenates text with white space folded, recording markup offsets."""
+    """Concatenates text with white space folded, recording markup offsets.
+
+    Marks are recorded as built (they may include a folded space at either
+    end) and trimmed once against the finished text, so that building stays
+    linear in the size of a volume.
+    """
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -90,29 +96,21 @@ class _TextBuilder:
             return
         if tag == "lb":
             self.add(" ")
-        start = self.length if not self._ends_with_space() else self.length
+        start = self.length
         self.add(element.text)
         for child in element:
             self.inline(child)
         if tag in {"persName", "gloss", "orgName", "placeName"}:
             self._mark(element, tag, start)
-        self.add(element.tail if element is not None and tag != "__root__" else None)
+        self.add(element.tail)
 
     def _mark(self, element: etree._Element, tag: str, start: int) -> None:
-        text = "".join(self.parts)
-        end = self.length
-        while start < end and text[start] == " ":
-            start += 1
-        while end > start and text[end - 1] == " ":
-            end -= 1
-        if end <= start:
-            return
         ref = (element.get("corresp") or element.get("target") or "").lstrip("#")
         role = element.get("type")
         if tag == "persName":
-            self.markup.append(Markup(start, end, "persName", ref))
+            self.markup.append(Markup(start, self.length, "persName", ref))
         if role in {"from", "to"}:
-            self.markup.append(Markup(start, end, role, ref))
+            self.markup.append(Markup(start, self.length, role, ref))
 
     def block(self, element: etree._Element, tag: str | None = None) -> None:
         start = self.length
@@ -122,13 +120,17 @@ class _TextBuilder:
         end = self.length
         self.newline()
         if tag:
-            text = "".join(self.parts)
-            while end > start and text[end - 1].isspace():
-                end -= 1
             self.markup.append(Markup(start, end, tag))
 
-    def text(self) -> str:
-        return "".join(self.parts).rstrip()
+    def finish(self) -> tuple[str, list[Markup]]:
+        """The text and its marks, each trimmed of surrounding white space, in order."""
+        text = "".join(self.parts).rstrip()
+        marks = []
+        for mark in self.markup:
+            start, end = trim_span(text, mark.start, min(mark.end, len(text)))
+            if end > start:
+                marks.append(Markup(start, end, mark.tag, mark.value))
+        return text, sorted(marks, key=lambda m: (m.start, m.end))
 
 
 def _render_list(builder: _TextBuilder, element: etree._Element) -> None:
@@ -215,8 +217,7 @@ def _document(div: etree._Element, volume: str, path: Path,
               persons: dict[str, dict[str, str]]) -> Document:
     builder = _TextBuilder()
     _render(builder, div)
-    text = builder.text()
-    markup = sorted(builder.markup, key=lambda m: (m.start, m.end))
+    text, markup = builder.finish()
     title_mark = next((m for m in markup if m.tag == "title"), None)
     title = re.sub(r"^\d+\.\s*", "", text[title_mark.start:title_mark.end]) if title_mark else None
     dateline = next((m for m in markup if m.tag == "dateline"), None)

@@ -3,8 +3,8 @@
 ``{"id": "letter-1", "text": "…", "title": "…", "date": "1997-03-19", "archive": "…"}``
 
 ``id`` and ``text`` are required; every other key except ``title`` and
-``date`` is kept as metadata. A broken line is skipped and reported with its
-line number; the other lines are still read.
+``date`` is kept as metadata, with the document's ``line`` number. A broken
+line is skipped and reported with its number; the other lines are still read.
 """
 
 from __future__ import annotations
@@ -27,12 +27,13 @@ def _document(path: Path, number: int, record: object) -> Document:
     text = record["text"]
     reserved = {"id", "text", "title", "date"}
     metadata = {k: v for k, v in record.items() if k not in reserved}
+    metadata["line"] = number
     return Document(
         id=str(record["id"]),
         text=text,
         title=record.get("title"),
         date=iso_date(record.get("date")),
-        source=f"{path}:{number}",
+        source=str(path),
         format="jsonl",
         metadata=metadata,
         markup=[region(text, 0, len(text), "body")],
