@@ -159,5 +159,52 @@ def extract(
         _fail(str(error))
 
 
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold relations, JSON Lines.", show_default=False)],
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Documents the gold describes (default: the gold file itself).",
+        show_default=False)] = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+    model: ModelOption = None,
+    misses: Annotated[int, typer.Option(help="How many misses to list (table format).")] = 20,
+) -> None:
+    """Precision, recall and F1 of the extraction against hand-annotated gold."""
+    from kgraph.evaluation import load_gold, score
+    from kgraph.extract import extract_documents, load_pipeline
+    from kgraph.extract.nlp import ModelNotFound
+    from kgraph.readers import ReaderError, read_paths
+
+    try:
+        gold_documents = load_gold(gold)
+        documents = read_paths(paths or [gold], None if paths else "jsonl",
+                               on_error=lambda m: err.print(f"[yellow]warning:[/yellow] {m}",
+                                                            highlight=False))
+        report = score(gold_documents, extract_documents(documents, load_pipeline(model)))
+    except (ModelNotFound, ReaderError, OSError) as error:
+        _fail(str(error))
+    if fmt is QueryFormat.json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    _print_report(report, fmt, misses)
+
+
+def _print_report(report, fmt: QueryFormat, misses: int) -> None:
+    from kgraph.query import format_rows
+
+    rows = [{"scope": name, **counts.to_json()} for name, counts in
+            [("overall", report.overall), *sorted(report.by_type.items()),
+             *((f"source:{k}", v) for k, v in sorted(report.by_source.items()))]]
+    sys.stdout.write(format_rows(rows, fmt.value))
+    if fmt is QueryFormat.csv:
+        return
+    print(f"documents {report.documents}; date accuracy {report.date_accuracy:.3f} "
+          f"({report.dates_matched} compared); modality accuracy {report.modality_accuracy:.3f}")
+    if report.unmatched_gold_documents:
+        print("gold documents not found: " + ", ".join(report.unmatched_gold_documents))
+    if report.misses and misses:
+        print(format_rows([vars(m) for m in report.misses[:misses]], "table"))
+
+
 if __name__ == "__main__":
     app()

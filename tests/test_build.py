@@ -42,7 +42,7 @@ def test_specific_letters_through_sparql(corpus_build):
     assert {row["date"] for row in rows} == {"1997-03-19"}
     rows = _ask(corpus_build, """
         SELECT ?medium WHERE { ?e a kg:Correspondence ; kg:medium ?medium ;
-          kg:sender/rdfs:label "Ministry of Foreign Affairs" ;
+          kg:sender/rdfs:label "Ministry of Foreign Affairs (China)" ;
           kg:recipient/rdfs:label "Chinese Embassy in North Korea" }""")
     assert {row["medium"] for row in rows} == {"telegram"}
 

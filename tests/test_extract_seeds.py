@@ -55,3 +55,55 @@ def test_extract_json_shape(seed_extractions):
                              "evidence", "confidence", "extractor"}
     assert set(relation["evidence"]) == {"text", "start", "end"}
     assert relation["modality"] in {"asserted", "negated", "planned"}
+
+
+# The full list of must-finds, seed by seed.
+
+def _entity(extraction, entity_id):
+    return next(e for e in extraction.entities if e.id == entity_id)
+
+
+def test_seed_000_letters_both_ways_defection_and_roles(seed_extractions):
+    x = seed_extractions["000"]
+    _has(x, "Person/jiang-zemin", "sentLetterTo", {"Person/kim-young-sam"})
+    _has(x, "Person/hwang-jang-yop", "defectedFrom",
+         {"Country/north-korea", "Party/workers-party-of-korea"}, date="1997-02-12")
+    assert "former President" in _entity(x, "Person/kim-young-sam").roles
+    assert "President (China)" in _entity(x, "Person/jiang-zemin").roles
+    assert "Acting Director of the Presidential Archives" in _entity(x, "Person/cho-sang-min").roles
+
+
+def test_seed_001_telegrams_meeting_aliases_and_metadata(seed_extractions):
+    x = seed_extractions["001"]
+    mfa, mps = "Ministry/ministry-of-foreign-affairs-china", "Ministry/ministry-of-public-security-china"
+    embassy = "Embassy/chinese-embassy-in-north-korea"
+    for ministry in (mfa, mps):
+        found = _has(x, ministry, "sentLetterTo", {embassy}, date="1962-03-24")
+        assert {r.medium for r in found} == {"telegram"}
+    _has(x, embassy, "sentLetterTo", {mfa}, date="1962-03-06")
+    meeting = _has(x, "Person/hao-deqing", "metWith", {"Person/pak-seong-cheol"})
+    assert {r.modality for r in meeting} == {"planned"}
+    pak = _entity(x, "Person/pak-seong-cheol")
+    assert "Pak Song Chol" in pak.aliases
+    assert "Minister of Foreign Affairs" in pak.roles
+    meta = x.document.metadata
+    assert x.document.date == "1962-03-24"
+    assert meta["identifier"] == "PRC FMA 118-01025-02"
+    assert meta["original_language"] == "Chinese"
+    assert set(meta["translators"]) == {"Jeffrey Wang", "Charles Kraus"}
+
+
+def test_seed_002_dated_letters_meetings_and_roles(seed_extractions):
+    x = seed_extractions["002"]
+    kim, trump, moon = "Person/kim-jong-un", "Person/donald-trump", "Person/moon-jae-in"
+    letters = _has(x, kim, "sentLetterTo", {trump})
+    assert {"2018-09-21", "2018-09-06"} <= {r.date for r in letters}
+    _has(x, trump, "sentLetterTo", {kim})
+    met_moon = [r for r in x.relations if r.type == "metWith" and {r.subject, r.object} == {kim, moon}]
+    assert any((r.date or "").startswith("2018-09") for r in met_moon)
+    met_trump = [r for r in x.relations
+                 if r.type == "metWith" and {r.subject, r.object} == {kim, trump}]
+    assert any((r.date or "").startswith("2019") for r in met_trump)
+    assert "Secretary of State" in _entity(x, "Person/mike-pompeo").roles
+    assert any(role.startswith("President") for role in _entity(x, moon).roles)
+    assert "President (United States)" in _entity(x, trump).roles

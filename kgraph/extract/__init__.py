@@ -10,19 +10,22 @@ Documents stream through `nlp.pipe` in batches: nothing holds every parsed Doc.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kgraph.extract.coref import bind_references
 from kgraph.extract.entities import Actors, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
-from kgraph.extract.headers import heading_relations, markup_names
+from kgraph.extract.headers import document_speakers, heading_relations, home_country
 from kgraph.extract.nlp import load_pipeline
+from kgraph.extract.persons import names_for
 from kgraph.extract.qualify import defection_origin, modality, relation_date
 from kgraph.extract.relations import Found, find_relations
 from kgraph.normalize.brackets import CleanText, resolve_brackets
 from kgraph.normalize.dates import dates_with_year
+from kgraph.normalize.names import slug
 from kgraph.types import Document, Entity, Evidence, Extraction, Relation
 
 __all__ = ["extract_document", "extract_documents", "load_pipeline"]
@@ -74,7 +77,8 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                 subject=found.subject.id,
                 object=target.id,
                 evidence=_evidence(prepared, sentence),
-                date=relation_date(found.trigger, sentence, here),
+                date=relation_date(found.trigger, sentence, here,
+                                   strict=found.extractor.endswith("+context")),
                 modality=modality(found.trigger, sentence),
                 medium=found.medium,
                 confidence=found.confidence,
@@ -82,6 +86,43 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             ))
         reference = written[-1] if written else reference
     return relations
+
+
+def _with_context_recipients(relations: list[Relation]) -> list[Relation]:
+    """Give a letter with no stated addressee the one its sender writes to elsewhere."""
+    kept = []
+    for relation in relations:
+        if not relation.extractor.endswith("+context"):
+            kept.append(relation)
+            continue
+        known = [r.object for r in relations if r.type == "sentLetterTo"
+                 and r.subject == relation.subject and r.object != relation.subject]
+        if known:
+            relation.object = max(set(known), key=known.count)
+            kept.append(relation)
+    return kept
+
+
+def _qualify_ministries(entities: dict[str, Entity], relations: list[Relation], country: str
+                        ) -> tuple[dict[str, Entity], list[Relation]]:
+    """``Ministry of Foreign Affairs`` → ``Ministry of Foreign Affairs (China)``.
+
+    Ministry names are the same in every country; the country keeps them apart.
+    """
+    renamed: dict[str, str] = {}
+    result: dict[str, Entity] = {}
+    for entity in entities.values():
+        if entity.type == "Ministry" and entity.country is None and "(" not in entity.name:
+            name = f"{entity.name} ({country})"
+            new_id = f"Ministry/{slug(name)}"
+            renamed[entity.id] = new_id
+            entity = replace(entity, id=new_id, name=name, country=country,
+                             aliases=[*entity.aliases, entity.name])
+        result[entity.id] = entity
+    for relation in relations:
+        relation.subject = renamed.get(relation.subject, relation.subject)
+        relation.object = renamed.get(relation.object, relation.object)
+    return result, relations
 
 
 def _deduplicate(relations: list[Relation]) -> list[Relation]:
@@ -98,13 +139,18 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
 
 
 def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer) -> Extraction:
-    known_names = markup_names(prepared.document)
-    actors = find_actors(doc, gazetteer, known_names)
-    head_entities, head_relations = heading_relations(prepared.document, gazetteer, known_names)
+    names = names_for(prepared.document, gazetteer)
+    head_entities, head_relations = heading_relations(prepared.document, names)
+    actors = find_actors(doc, gazetteer, names)
+    speakers = document_speakers(prepared.document, names, head_entities, head_relations)
+    bind_references(doc, actors, speakers, names)
     relations = head_relations + _sentence_relations(prepared, doc, actors, gazetteer)
     entities: dict[str, Entity] = dict(actors.entities)
     for entity in head_entities:
         entities.setdefault(entity.id, entity)
+    relations = _with_context_recipients(relations)
+    if home := home_country(head_entities, head_relations, gazetteer):
+        entities, relations = _qualify_ministries(entities, relations, home)
     used = {r.subject for r in relations} | {r.object for r in relations}
     ordered = sorted(entities.values(), key=lambda e: (e.id not in used, e.type, e.name))
     return Extraction(prepared.document, ordered, _deduplicate(relations))

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.gazetteer import Gazetteer
+from kgraph.extract.persons import Names
 from kgraph.extract.roles import find_role
-from kgraph.normalize.names import clean_name, slug, strip_title
+from kgraph.normalize.names import clean_name, strip_title
 from kgraph.types import Entity
 
 _ORG_KEYWORDS: tuple[tuple[str, str], ...] = (
@@ -66,19 +68,6 @@ def organization_type(name: str) -> str:
     return "Organization"
 
 
-def _entity(kind: str, name: str, gazetteer: Gazetteer) -> Entity:
-    lookup_kind = kind if kind in {"Person", "Country"} else "Organization"
-    entry = gazetteer.lookup(lookup_kind, name)
-    if entry:
-        kind = entry.type if lookup_kind == "Organization" else kind
-        name = entry.name
-    entity = Entity(id=f"{kind}/{slug(name)}", name=name, type=kind)
-    if entry:
-        entity.external_ids = dict(entry.ids)
-        entity.country = entry.country
-    return entity
-
-
 def _add_alias(entity: Entity, alias: str) -> None:
     if alias != entity.name and alias not in entity.aliases:
         entity.aliases.append(alias)
@@ -98,7 +87,10 @@ class _PersonResolver:
         self.bound: dict[str, Entity] = {}
 
     def full_name(self, entity: Entity) -> Entity:
-        entity = self.full.setdefault(entity.id, entity)
+        known = self.full.setdefault(entity.id, entity)
+        for alias in entity.aliases:
+            _add_alias(known, alias)
+        entity = known
         self.counts[entity.id] = self.counts.get(entity.id, 0) + 1
         return entity
 
@@ -118,22 +110,34 @@ class _PersonResolver:
 
 
 def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver,
-            known_names: dict[str, str]) -> Entity | None:
-    name, _ = strip_title(clean_name(span.text))
-    name = known_names.get(name, name)  # the source's own link, e.g. FRUS persons list
+            names: Names, role: str | None) -> Entity | None:
+    written = clean_name(span.text)
+    name, title = strip_title(written)
+    title = title or role
     if not name or not any(ch.isupper() for ch in name):
         return None
-    words = name.replace("-", " ").split()
-    canonical = gazetteer.canonical_person(name)
-    if len(words) == 1 and not canonical:
+    if name.lower() in STOP_WORDS:
+        return None  # "No." read as a name
+    # "President Johnson" is a known person even where a link says otherwise.
+    canonical = gazetteer.canonical_person(written) or gazetteer.canonical_person(name)
+    if canonical and len(name.split()) == 1:
+        name = canonical
+    name = names.linked.get(name, name)
+    if len(name.replace("-", " ").split()) == 1 and not canonical:
         entity = resolver.short_name(name)
         if entity is None:
-            entity = resolver.full_name(_entity("Person", name, gazetteer))
+            listed = names.people.by_surname(name, title)
+            entity = resolver.full_name(names.person(listed) if listed else
+                                        gazetteer.entity("Person", name))
         return entity
-    entity = resolver.full_name(_entity("Person", name, gazetteer))
-    if name != entity.name:
-        _add_alias(entity, name)
-    return entity
+    return resolver.full_name(names.person(name))
+
+
+def _title_before(span: Span, role: str | None) -> str | None:
+    """The role written before a name (not an appositive after it), without its country."""
+    if not role or span.start == 0 or span.doc[span.start - 1].text in {",", "(", ")"}:
+        return None
+    return role.split(" (")[0]
 
 
 def _country(span: Span, gazetteer: Gazetteer) -> Entity | None:
@@ -141,7 +145,7 @@ def _country(span: Span, gazetteer: Gazetteer) -> Entity | None:
     country = gazetteer.country(name) or gazetteer.country(span.text.strip())
     if country is None:
         return None  # a city or region: a place, not an actor
-    entity = _entity("Country", country, gazetteer)
+    entity = gazetteer.entity("Country", country)
     return entity
 
 
@@ -153,26 +157,27 @@ def _organization(span: Span, gazetteer: Gazetteer) -> Entity | None:
     if entry is None and len(name.split()) == 1 and not name.isupper():
         return None  # single capitalised words labelled ORG are mostly noise
     if entry is None and (country := gazetteer.country(name)):
-        return _entity("Country", country, gazetteer)
+        return gazetteer.entity("Country", country)
     kind = entry.type if entry else organization_type(name)
-    return _entity(kind, name, gazetteer)
+    return gazetteer.entity(kind, name)
 
 
-def find_actors(doc: Doc, gazetteer: Gazetteer, known_names: dict[str, str] | None = None
-                ) -> Actors:
+def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> Actors:
     """Entities of one parsed document, with roles and aliases.
 
-    `known_names` maps surface forms to full names the source itself gives
-    (FRUS ``persName`` links to the volume's persons list).
+    `names` carries what the source itself says about who is who (FRUS
+    ``persName`` links and the volume's persons list).
     """
+    names = names or Names(gazetteer)
     actors = Actors()
     resolver = _PersonResolver()
     for span in doc.ents:
         if span.label_ not in _GOOD_LABELS or span.label_ == "NORP":
             continue
+        role = find_role(doc, span, gazetteer) if span.label_ == "PERSON" else None
         if span.label_ == "PERSON":
-            entity = _person(span, gazetteer, resolver, known_names or {})
-        elif span.label_ == "GPE":
+            entity = _person(span, gazetteer, resolver, names, _title_before(span, role))
+        elif span.label_ == "GPE" and organization_type(span.text) == "Organization":
             entity = _country(span, gazetteer)
         else:
             entity = _organization(span, gazetteer)
@@ -181,7 +186,7 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, known_names: dict[str, str] | No
         actors.add(span, entity)
         entity = actors.entities[entity.id]
         if entity.type == "Person":
-            _add_role(entity, find_role(doc, span, gazetteer))
+            _add_role(entity, role)
         surface = clean_name(span.text)
         if entity.type != "Person" and surface != entity.name:
             _add_alias(entity, surface)

@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from kgraph.normalize.names import name_key
+from kgraph.normalize.names import name_key, slug
+from kgraph.types import Entity
 
 
 def name_key_spaced(text: str) -> str:
@@ -54,6 +55,23 @@ class Gazetteer:
     def lookup(self, kind: str, name: str) -> GazetteerEntry | None:
         """Entry for a name of kind Person, Country or Organization."""
         return self._by_key.get((kind, name_key(name)))
+
+    def entity(self, kind: str, name: str) -> Entity:
+        """An `Entity` of `kind` for `name`, canonical name, type and ids from the gazetteer.
+
+        >>> load_gazetteer().entity("Person", "Kim Jong Un").id
+        'Person/kim-jong-un'
+        """
+        lookup_kind = kind if kind in {"Person", "Country"} else "Organization"
+        entry = self.lookup(lookup_kind, name)
+        if entry:
+            kind = entry.type if lookup_kind == "Organization" else kind
+            name = entry.name
+        entity = Entity(id=f"{kind}/{slug(name)}", name=name, type=kind)
+        if entry:
+            entity.external_ids = dict(entry.ids)
+            entity.country = entry.country
+        return entity
 
     def country(self, name: str) -> str | None:
         entry = self.lookup("Country", name)

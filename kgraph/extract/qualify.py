@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kgraph.extract.entities import Actors, _entity
+from kgraph.extract.entities import Actors
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.lexicon import lexicon
 from kgraph.normalize.dates import normalize_date
@@ -48,7 +48,8 @@ def modality(trigger: Token, sentence: Span) -> str:
     return "asserted"
 
 
-def relation_date(trigger: Token, sentence: Span, reference: str | None) -> str | None:
+def relation_date(trigger: Token, sentence: Span, reference: str | None,
+                  strict: bool = False) -> str | None:
     """The date the sentence gives the event: the nearest DATE entity that resolves.
 
     `reference` (an ISO date) completes partial dates such as "September 19".
@@ -59,7 +60,10 @@ def relation_date(trigger: Token, sentence: Span, reference: str | None) -> str 
     subtree = {t.i for t in trigger.subtree} | {t.i for t in trigger.head.subtree}
     in_subtree = [d for d in dates if d.start in subtree]
     explicit = [d for d in dates if any(ch.isdigit() for ch in d.text)]
-    for candidate in sorted(in_subtree or explicit, key=lambda d: abs(d.start - trigger.i)):
+    # "… the collapse of the summit in Hanoi the following year.": a lone relative date.
+    relative = [d for d in dates if len(dates) == 1 and d[-1].lower_ in {"year", "month", "day"}]
+    candidates = in_subtree if strict else (in_subtree or explicit or relative)
+    for candidate in sorted(candidates, key=lambda d: abs(d.start - trigger.i)):
         iso = normalize_date(candidate.text, reference)
         if iso:
             return iso
@@ -81,12 +85,12 @@ def defection_origin(person: Entity, actors: Actors, gazetteer: Gazetteer) -> En
         if entity.type == "Party" and any(entity.name in role for role in person.roles):
             return entity
     if person.country:
-        return _entity("Country", person.country, gazetteer)
+        return gazetteer.entity("Country", person.country)
     for role in person.roles:
         if role.endswith(")"):
             country = gazetteer.country(role.rsplit("(", 1)[1].rstrip(")"))
             if country:
-                return _entity("Country", country, gazetteer)
+                return gazetteer.entity("Country", country)
         if country := gazetteer.country_in_text(role):  # "captain in the North Korean air force"
-            return _entity("Country", country, gazetteer)
+            return gazetteer.entity("Country", country)
     return None

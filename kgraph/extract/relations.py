@@ -36,7 +36,7 @@ class Found:
 
 def _actors_of(token: Token | None, actors: Actors, depth: int = 0) -> list[Entity]:
     """Actors a noun phrase stands for: itself, its appositives, its conjuncts."""
-    if token is None or depth > 3:
+    if token is None or depth > 8:
         return []
     found: list[Entity] = []
     entity = actors.at(token.i)
@@ -48,7 +48,7 @@ def _actors_of(token: Token | None, actors: Actors, depth: int = 0) -> list[Enti
         nested = [e for child in token.children if child.dep_ in {"appos", "compound"}
                   for e in _actors_of(child, actors, depth + 1)]
         people = [e for e in nested if e.type == "Person"]
-        found.extend(people[:1] or nested[:1])
+        found.extend(people[:1] or nested[:1] or _titled_name(token, actors))
     for child in token.children:
         if child.dep_ == "conj":
             found.extend(_actors_of(child, actors, depth + 1))
@@ -56,6 +56,18 @@ def _actors_of(token: Token | None, actors: Actors, depth: int = 0) -> list[Enti
     for e in found:
         unique.setdefault(e.id, e)
     return list(unique.values())
+
+
+def _titled_name(title: Token, actors: Actors) -> list[Entity]:
+    """`Minister of Foreign Affairs Yi`: the parser hangs the name under "of"."""
+    for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            entity = actors.at(obj.i)
+            if entity is not None and entity.type == "Person":
+                return [entity]
+            if deeper := _titled_name(obj, actors):
+                return deeper
+    return []
 
 
 def _child(token: Token, *deps: str) -> Token | None:
@@ -73,9 +85,9 @@ def _prep_objects(token: Token, *words: str) -> list[Token]:
 
 def _doers(verb: Token, actors: Actors) -> list[Entity]:
     """Who does `verb`: its subject, the `by` agent of a passive, or a controller's subject."""
-    subject = _child(verb, "nsubj")
-    if subject is not None and subject.lower_ not in {"who", "which", "that"}:
-        return _actors_of(subject, actors)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # "Howze and I called on …"
+    if subjects and subjects[0].lower_ not in {"who", "which", "that"}:
+        return [e for s in subjects for e in _actors_of(s, actors)]
     for agent in _prep_objects(verb, "by"):
         return _actors_of(agent, actors)
     if verb.dep_ in {"xcomp", "advcl", "conj", "relcl"} and verb.head is not verb:
@@ -151,6 +163,33 @@ def _noun_senders(noun: Token, actors: Actors) -> list[Entity]:
     return found
 
 
+_INSTITUTIONS = {"Ministry", "Embassy", "Government", "Institution"}
+
+
+def _letters_received(verb: Token, actors: Actors) -> Iterator[Found]:
+    """`[We] received your telegram`, `he had received letters from Ohno`: sender → receiver."""
+    if verb.lemma_.lower() not in lexicon()["receiving_verbs"]:
+        return
+    noun = _child(verb, "dobj")
+    if noun is None or noun.lemma_.lower() not in lexicon()["correspondence_nouns"]:
+        return
+    for s, r in _pairs(_noun_senders(noun, actors), _doers(verb, actors)):
+        yield Found("sentLetterTo", s, r, noun, noun.lemma_.lower(), "dep:receive-verb", 0.8)
+
+
+def _notices(verb: Token, actors: Actors) -> Iterator[Found]:
+    """`The Department of State informed the Embassy in Seoul`: a telegram between offices."""
+    if verb.lemma_.lower() not in lexicon()["notifying_verbs"]:
+        return
+    obj = _child(verb, "dobj")
+    recipients = _actors_of(obj, actors) if obj is not None else _recipients(verb, actors)
+    senders = _doers(verb, actors)
+    for s, r in _pairs(senders, recipients):
+        if s.type in _INSTITUTIONS and r.type in _INSTITUTIONS:
+            yield Found("sentLetterTo", s, r, verb, "telegram", f"dep:{verb.lemma_.lower()}-office",
+                        0.6)
+
+
 def _letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     if noun.dep_ in {"nsubjpass", "dobj"} and noun.head.lemma_.lower() in (
         lexicon()["sending_verbs"] | lexicon()["writing_verbs"]
@@ -159,10 +198,16 @@ def _letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     senders = _noun_senders(noun, actors)
     recipients = _recipients(noun, actors)
     medium = noun.lemma_.lower()
-    if recipients and not senders and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+    if not senders and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
+            and noun.head.head.pos_ == "VERB":
         senders = _doers(noun.head.head, actors)  # "In a letter to Y, X wrote …"
     for s, r in _pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, noun, medium, f"dep:{medium}-noun", 0.75)
+    if senders and not recipients and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        # "In a personal letter on September 6, Kim said …": the addressee is whoever
+        # this sender writes to elsewhere in the document (see `kgraph.extract.context`).
+        for s in senders:
+            yield Found("sentLetterTo", s, s, noun, medium, f"dep:{medium}-noun+context", 0.6)
     exchanged = _exchange_between(noun, actors)
     for s, r in _pairs(exchanged, exchanged):
         yield Found("sentLetterTo", s, r, noun, medium, "dep:exchange", 0.75)
@@ -185,7 +230,7 @@ def _meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     partners: list[Entity] = []
     extractor = f"dep:{lemma}-verb"
     if lemma in lex["meeting_verbs"]:
-        obj = _child(verb, "dobj")
+        obj = _child(verb, "dobj") or _child(verb, "nsubjpass")  # "Y was visited by X"
         partners = _actors_of(obj, actors) if obj is not None else []
         for p in _prep_objects(verb, "with"):
             partners.extend(_actors_of(p, actors))
@@ -195,6 +240,11 @@ def _meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         obj = _child(verb, "dobj")
         if obj is not None and obj.lemma_.lower() not in lex["correspondence_nouns"]:
             partners = [e for e in _actors_of(obj, actors) if e.type == "Person"]
+    elif lemma in lex["talking_verbs"]:
+        objects = _prep_objects(verb, "with", "to")
+        if lemma == "see" and (obj := _child(verb, "dobj")) is not None:
+            objects.append(obj)
+        partners = [e for o in objects for e in _actors_of(o, actors) if e.type == "Person"]
     elif lemma == "call":
         for p in _prep_objects(verb, "on", "upon"):
             partners.extend(_actors_of(p, actors))
@@ -230,8 +280,21 @@ def _meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     pairs = list(_pairs(hosts, partners))
     if len(participants) > 1:
         pairs += [(participants[0], p) for p in participants[1:]]
+    if not pairs and noun.lower_.rstrip("-") == "summit":
+        pairs = _clause_pair(noun, actors)
     for s, r in pairs:
-        yield Found("metWith", s, r, noun, None, f"dep:{noun.lemma_.lower()}-noun", 0.7)
+        yield Found("metWith", s, r, noun, None, f"dep:{noun.lower_.rstrip('-')}-noun", 0.7)
+
+
+def _clause_pair(noun: Token, actors: Actors) -> list[tuple[Entity, Entity]]:
+    """A summit named without its parties, in a clause where one leader acts on another
+    ("Trump reassured Kim … after the collapse of the summit"): those two met."""
+    root = noun.sent.root
+    subject, obj = _child(root, "nsubj"), _child(root, "dobj")
+    people = [[e for e in _actors_of(t, actors) if e.type == "Person"] for t in (subject, obj)]
+    if people[0] and people[1] and people[0][0].id != people[1][0].id:
+        return [(people[0][0], people[1][0])]
+    return []
 
 
 def _left_from(trigger: Token, actors: Actors) -> list[Entity]:
@@ -278,10 +341,12 @@ def find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
         if token.pos_ in {"VERB", "AUX"}:
             yield from _letters_from_verb(token, actors)
             yield from _meetings_from_verb(token, actors)
-        if token.pos_ in {"NOUN", "PROPN"}:
+            yield from _notices(token, actors)
+            yield from _letters_received(token, actors)
+        if token.pos_ in {"NOUN", "PROPN"} or token.text.endswith("-"):  # "summit- USA"
             if lemma in lex["correspondence_nouns"]:
                 yield from _letters_from_noun(token, actors)
-            if lemma in lex["meeting_nouns"]:
+            if lemma in lex["meeting_nouns"] or token.lower_.rstrip("-") in lex["meeting_nouns"]:
                 yield from _meetings_from_noun(token, actors)
         if lemma in lex["defection_verbs"] | lex["defection_nouns"]:
             yield from _defections(token, actors)

@@ -9,6 +9,8 @@ Presidential Archives,`` → ``Acting Director of the Presidential Archives``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from kgraph.extract.gazetteer import Gazetteer
@@ -76,12 +78,19 @@ def _compose(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
     role = role[:1].lower() + role[1:] if role.startswith("Former ") else role
     if not role:
         return None
+    # "President of the United States" → "President (United States)"
+    m = None if country else re.match(r"^(.+?) of (?:the )?(.+)$", role)
+    if m and (found := gazetteer.country(m.group(2))):
+        role, country = m.group(1), found
     return f"{role} ({country})" if country else role
 
 
 def _left_role(doc: Doc, span: Span, gazetteer: Gazetteer) -> str | None:
     sentence_start = span.sent.start
     i = span.start - 1
+    if i > sentence_start and doc[i].text == "," and _acceptable_left(doc[i - 1]) \
+            and doc[i - 1].ent_type_ in {"GPE", "ORG"}:
+        i -= 1  # "the then President of the United States, Donald Trump"
     tokens: list[Token] = []
     while i >= sentence_start and len(tokens) < 12 and _acceptable_left(doc[i]):
         tokens.insert(0, doc[i])

@@ -73,4 +73,6 @@ def clean_name(name: str) -> str:
     name = " ".join(name.replace("\n", " ").split())
     name = re.sub(r"^(?:the|The)\s+", "", name)
     name = re.sub(r"(?:'s|’s|'|’)$", "", name)
+    if name.count("(") > name.count(")"):  # "Ministry of the Interior and Safety (MOIS"
+        name = name[:name.rindex("(")]
     return name.strip(" ,.;:()[]\"“”-")

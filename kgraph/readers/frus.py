@@ -4,7 +4,7 @@ Each ``<div type="document">`` becomes one Document with id ``VOLUME_DOCID``
 (``frus1964-68v29p1_d12``). The reading text is the heading, dateline,
 participant and address lists, paragraphs and closer, white space folded;
 footnotes are kept apart in ``metadata["footnotes"]``. Source markup is kept
-as `Markup`: ``title``, ``dateline``, ``participant``, ``to`` (list items),
+as `Markup`: ``title``, ``dateline``, ``participant``, ``addressee``, ``sender`` (list items),
 ``from``/``to`` (heading names), ``persName`` (value: the persons-list id),
 ``signature`` and ``body``.
 
@@ -32,7 +32,7 @@ FRUS = "http://history.state.gov/frus/ns/1.0"
 NS = {"tei": TEI, "frus": FRUS}
 _BLOCKS = {"head", "dateline", "p", "list", "closer", "postscript", "opener", "ab",
            "quote", "signed", "salute", "table", "lg"}
-_LIST_TAGS = {"participants": "participant", "to": "to", "from": "from"}
+_LIST_TAGS = {"participants": "participant", "to": "addressee", "from": "sender"}
 
 
 def parser() -> etree.XMLParser:
@@ -224,7 +224,6 @@ def _document(div: etree._Element, volume: str, path: Path,
     body_start = (dateline or title_mark).end if (dateline or title_mark) else 0
     markup.append(Markup(body_start, len(text), "body"))
     doc_id = div.get("{http://www.w3.org/XML/1998/namespace}id") or div.get("n", "")
-    referenced = {m.value for m in markup if m.tag in {"persName", "from", "to"} and m.value}
     return Document(
         id=f"{volume}_{doc_id}",
         text=text,
@@ -238,7 +237,9 @@ def _document(div: etree._Element, volume: str, path: Path,
             "identifier": f"{volume}/{doc_id}",
             "number": div.get("n", ""),
             "footnotes": builder.footnotes,
-            "persons": {pid: persons[pid] for pid in sorted(referenced) if pid in persons},
+            # The whole list (one dict shared by the volume's documents): titles and
+            # surnames in the text resolve against it, not only the marked-up names.
+            "persons": persons,
         },
         markup=markup,
     )

@@ -1,0 +1,91 @@
+"""Gold annotations: one JSON object per document, with the relations it states.
+
+Two spellings are read, the project's own and the FRUS dev set's::
+
+    {"id": "s01", "text": "…", "relations": [
+        {"type": "sentLetterTo", "subject": "Kim Young-sam", "object": "Jiang Zemin",
+         "date": "1997-03-19", "modality": "asserted", "aliases": {"Kim": "Kim Young-sam"}}]}
+    {"id": "d1", "volume": "frus1964-68v29p1", "gold": [
+        {"type": "SENT_LETTER_TO", "subject": "Embassy in Korea", "subject_aliases": [...],
+         "source": "header", ...}]}
+
+A gold line with a ``text`` is also a document (the JSON Lines reader reads it),
+so a gold file can be its own corpus.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kgraph.normalize.names import name_key
+from kgraph.readers.base import ReaderError
+
+_TYPES = {"SENT_LETTER_TO": "sentLetterTo", "MET_WITH": "metWith",
+          "DEFECTED_FROM": "defectedFrom"}
+
+
+@dataclass
+class GoldRelation:
+    type: str
+    subject: set[str]  # name keys the subject may appear under
+    object: set[str]
+    subject_name: str
+    object_name: str
+    date: str | None = None
+    modality: str = "asserted"
+    source: str = "body"  # "header" (heading, participants, address) or "body"
+    evidence: str | None = None
+
+
+@dataclass
+class GoldDocument:
+    ids: tuple[str, ...]  # any of these matches a document's id
+    relations: list[GoldRelation] = field(default_factory=list)
+
+
+def _names(record: dict, side: str) -> set[str]:
+    names = [record[side], *record.get(f"{side}_aliases", [])]
+    if record.get(f"{side}_id"):
+        names.append(record[f"{side}_id"])
+    return {name_key(n) for n in names if n and name_key(n)}
+
+
+def _relation(record: dict) -> GoldRelation:
+    kind = _TYPES.get(record["type"], record["type"])
+    if kind not in _TYPES.values():
+        raise ValueError(f"unknown relation type {record['type']!r}")
+    return GoldRelation(
+        type=kind,
+        subject=_names(record, "subject"),
+        object=_names(record, "object"),
+        subject_name=record["subject"],
+        object_name=record["object"],
+        date=record.get("date"),
+        modality=record.get("modality") or "asserted",
+        source=record.get("source") or "body",
+        evidence=record.get("evidence"),
+    )
+
+
+def _document(record: dict) -> GoldDocument:
+    ids = [str(record["id"])]
+    if record.get("volume"):
+        ids.append(f"{record['volume']}_{record['id']}")
+    relations = record.get("relations", record.get("gold", []))
+    return GoldDocument(tuple(ids), [_relation(r) for r in relations])
+
+
+def load_gold(path: str | Path) -> list[GoldDocument]:
+    """Every gold document in a JSON Lines file; a bad line raises `ReaderError` naming it."""
+    path = Path(path)
+    documents = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            documents.append(_document(json.loads(line)))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+            raise ReaderError(path, f"line {number}: bad gold record ({error})") from None
+    return documents

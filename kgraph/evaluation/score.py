@@ -1,0 +1,177 @@
+"""Precision, recall and F1 of extracted relations against gold, per type and source.
+
+A predicted relation matches a gold one when the type is the same and both
+ends name the same actors (the entity's name or any alias, compared by
+`name_key`; ``metWith`` in either order). Each gold relation matches at most
+one prediction, preferring the one with the same date. Dates are then compared
+at the gold's precision ("2018-09" accepts "2018-09-19").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kgraph.evaluation.gold import GoldDocument, GoldRelation
+from kgraph.normalize.names import name_key
+from kgraph.types import Document, Extraction, Relation
+
+HEADER_EXTRACTORS = ("heading", "participants", "address", "signature")
+
+
+@dataclass
+class Counts:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        gold = self.true_positives + self.false_negatives
+        return self.true_positives / gold if gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_json(self) -> dict:
+        return {"tp": self.true_positives, "fp": self.false_positives,
+                "fn": self.false_negatives, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class Miss:
+    kind: str  # "missed" (gold not found) or "spurious" (found, not in gold)
+    document: str
+    type: str
+    subject: str
+    object: str
+    date: str | None
+    evidence: str | None
+
+
+@dataclass
+class Report:
+    by_type: dict[str, Counts] = field(default_factory=dict)
+    by_source: dict[str, Counts] = field(default_factory=dict)
+    overall: Counts = field(default_factory=Counts)
+    dates_matched: int = 0  # matched relations whose gold date is known
+    dates_correct: int = 0
+    modality_correct: int = 0
+    misses: list[Miss] = field(default_factory=list)
+    documents: int = 0
+    unmatched_gold_documents: list[str] = field(default_factory=list)
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.dates_correct / self.dates_matched if self.dates_matched else 1.0
+
+    @property
+    def modality_accuracy(self) -> float:
+        tp = self.overall.true_positives
+        return self.modality_correct / tp if tp else 1.0
+
+    def count(self, kind: str, relation_type: str, source: str) -> None:
+        for counts in (self.by_type.setdefault(relation_type, Counts()),
+                       self.by_source.setdefault(source, Counts()), self.overall):
+            setattr(counts, kind, getattr(counts, kind) + 1)
+
+    def to_json(self) -> dict:
+        return {
+            "documents": self.documents,
+            "overall": self.overall.to_json(),
+            "by_type": {k: v.to_json() for k, v in sorted(self.by_type.items())},
+            "by_source": {k: v.to_json() for k, v in sorted(self.by_source.items())},
+            "date_accuracy": round(self.date_accuracy, 3), "dates_compared": self.dates_matched,
+            "modality_accuracy": round(self.modality_accuracy, 3),
+            "unmatched_gold_documents": self.unmatched_gold_documents,
+            "misses": [vars(m) for m in self.misses],
+        }
+
+
+def source_of(relation: Relation) -> str:
+    """``header`` for relations read from headings, participant lists or address lines."""
+    return "header" if relation.extractor.startswith(HEADER_EXTRACTORS) else "body"
+
+
+def _keys(extraction: Extraction) -> dict[str, set[str]]:
+    keys: dict[str, set[str]] = {}
+    for entity in extraction.entities:
+        names = [entity.name, *entity.aliases, *entity.external_ids.values()]
+        keys[entity.id] = {name_key(n) for n in names if name_key(n)}
+    return keys
+
+
+def _ends_match(gold: GoldRelation, relation: Relation, keys: dict[str, set[str]]) -> bool:
+    subject, obj = keys.get(relation.subject, set()), keys.get(relation.object, set())
+    if gold.subject & subject and gold.object & obj:
+        return True
+    return gold.type == "metWith" and bool(gold.subject & obj and gold.object & subject)
+
+
+def _same_date(gold: str | None, found: str | None) -> bool:
+    return gold is None or (found is not None and found.startswith(gold))
+
+
+def _score_document(report: Report, gold: GoldDocument, extraction: Extraction) -> None:
+    keys = _keys(extraction)
+    predicted = list(extraction.relations)
+    used: set[int] = set()
+    for g in gold.relations:
+        candidates = [i for i, r in enumerate(predicted)
+                      if i not in used and r.type == g.type and _ends_match(g, r, keys)]
+        candidates.sort(key=lambda i: (not _same_date(g.date, predicted[i].date),
+                                       predicted[i].modality != g.modality))
+        if not candidates:
+            report.count("false_negatives", g.type, g.source)
+            report.misses.append(Miss("missed", gold.ids[0], g.type, g.subject_name,
+                                      g.object_name, g.date, g.evidence))
+            continue
+        found = predicted[candidates[0]]
+        used.add(candidates[0])
+        report.count("true_positives", g.type, g.source)
+        report.modality_correct += found.modality == g.modality
+        if g.date is not None:
+            report.dates_matched += 1
+            report.dates_correct += _same_date(g.date, found.date)
+    names = {e.id: e.name for e in extraction.entities}
+    for i, r in enumerate(predicted):
+        if i in used:
+            continue
+        report.count("false_positives", r.type, source_of(r))
+        report.misses.append(Miss("spurious", gold.ids[0], r.type, names.get(r.subject, r.subject),
+                                  names.get(r.object, r.object), r.date, r.evidence.text))
+
+
+def score(gold: Iterable[GoldDocument], extractions: Iterable[Extraction]) -> Report:
+    """Compare extractions with the gold documents that share their id.
+
+    Documents without gold are not scored; gold documents with no extraction
+    are listed in `Report.unmatched_gold_documents` and count as misses.
+    """
+    by_id: dict[str, GoldDocument] = {}
+    for document in gold:
+        for key in document.ids:
+            by_id[key] = document
+    report = Report()
+    seen: set[int] = set()
+    for extraction in extractions:
+        document = by_id.get(extraction.document.id)
+        if document is None:
+            continue
+        seen.add(id(document))
+        report.documents += 1
+        _score_document(report, document, extraction)
+    for document in {id(d): d for d in by_id.values()}.values():
+        if id(document) not in seen:
+            report.unmatched_gold_documents.append(document.ids[0])
+            _score_document(report, document, Extraction(Document(document.ids[0], ""), [], []))
+    return report
+

@@ -1,0 +1,107 @@
+"""Pronouns and bare titles bound to the actors they stand for, inside one document.
+
+* ``I``, ``me``, ``my``: the document's author (the person who signs or sends it);
+* ``we``, ``our``: the sending party (``[We] received your telegram``: the ministry);
+* ``you``, ``your``: the addressee;
+* ``he``, ``him``, ``his``: the last person named before, other than the author;
+* ``the President``, ``the Secretary``, ``PriMin``: the last person named with that
+  role, else the one the persons list says held it that year.
+
+Only tokens that no entity already covers are bound, and a binding is a
+mention like any other: the relation rules do not know the difference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kgraph.extract.entities import Actors
+from kgraph.extract.lexicon import lexicon
+from kgraph.extract.persons import Names
+from kgraph.types import Entity
+
+
+@dataclass
+class Speakers:
+    """Who "I", "we" and "you" are in one document."""
+
+    author: Entity | None = None
+    sender: Entity | None = None
+    addressee: Entity | None = None
+    extra: dict[str, Entity] = field(default_factory=dict)
+
+
+def _titles() -> dict[str, str]:
+    return dict(item.split(":", 1) for item in lexicon()["anaphoric_titles"])
+
+
+def _holds(entity: Entity, title: str) -> bool:
+    head = title.split()[0]
+    return any(head in role.split() for role in entity.roles)
+
+
+def _title_at(token: Token) -> tuple[str, int] | None:
+    """The title a bare title ending at `token` stands for, and where the title starts.
+
+    Only titles used without a name count: "the President", "the Prime Minister",
+    "Secretary's meeting", telegraphese "PriMin".
+    """
+    doc = token.doc
+    for written, title in _titles().items():
+        words = written.split()
+        start = token.i - len(words) + 1
+        if start < 0 or [t.text for t in doc[start:token.i + 1]] != words:
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and (following.ent_type_ == "PERSON" or following.is_title
+                                      and following.pos_ == "PROPN"):
+            return None  # "President Pak": the name is there
+        previous = doc[start - 1] if start > 0 else None
+        if written in {"PriMin", "FonMin", "Amb"}:
+            return title, start
+        if following is not None and following.text in {"'s", "’s"}:
+            return title, start  # "Secretary's meeting with …"
+        if previous is not None and previous.lower_ in {"the", "then"}:
+            return title, start
+    return None
+
+
+def _antecedent(persons: list[tuple[Entity, bool]], author: Entity | None) -> Entity | None:
+    """The last person named as a subject, else the last person named (not the author)."""
+    recent = [(p, subject) for p, subject in persons[-6:] if p is not author]
+    for person, subject in reversed(recent):
+        if subject:
+            return person
+    return recent[-1][0] if recent else None
+
+
+def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) -> None:
+    """Add mentions for pronouns and bare titles to `actors`, in text order."""
+    lex = lexicon()
+    persons: list[tuple[Entity, bool]] = []  # named persons, most recent last; as subject?
+    for token in doc:
+        entity = actors.at(token.i)
+        if entity is not None:
+            if entity.type == "Person" and (not persons or persons[-1][0] is not entity
+                                            or token.dep_.startswith("nsubj")):
+                persons.append((entity, token.dep_.startswith("nsubj")))
+            continue
+        bound: Entity | None = None
+        start = token.i
+        if token.text in lex["first_person"]:
+            bound = speakers.author
+        elif token.text in lex["first_person_plural"]:
+            bound = speakers.sender
+        elif token.text in lex["second_person"]:
+            bound = speakers.addressee
+        elif token.text in lex["third_person"]:
+            bound = _antecedent(persons, speakers.author)
+        elif found := _title_at(token):
+            title, start = found
+            bound = next((p for p, _ in reversed(persons) if _holds(p, title)), None)
+            if bound is None and (holder := names.people.by_title(title)):
+                bound = names.person(holder, title)
+        if bound is not None:
+            actors.add(doc[start:token.i + 1], bound)

@@ -1,0 +1,178 @@
+"""A source's own persons list (FRUS volumes have one): names, titles, cross-references.
+
+The list is the editors' identification of who is who; kgraph trusts it over
+its own guesses, with three repairs for what the dev set shows goes wrong:
+
+* cross-references (``Yi Tong-won``, role ``see Lee Tong Won``) lead to the entry;
+* a ``persName`` link that contradicts the title written before it
+  (``President <persName corresp="#p_JUA1">Johnson</persName>``, where p_JUA1 is
+  U. Alexis Johnson, a Deputy Under Secretary) is not followed;
+* a bare title (``The Secretary of Defense``) resolves to the one entry holding
+  that title in the document's year.
+
+>>> people = PersonsList({"p_RD1": {"name": "Rusk, Dean", "role": "Secretary of State",
+...                                  "display_name": "Dean Rusk"}}, year=1964)
+>>> people.by_title("The Secretary of State"), people.by_surname("Rusk")
+('Dean Rusk', 'Dean Rusk')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kgraph.extract.gazetteer import Gazetteer
+from kgraph.normalize.names import name_key
+from kgraph.types import Document, Entity
+
+
+@dataclass
+class ListedPerson:
+    id: str
+    display: str
+    role: str
+    aliases: list[str] = field(default_factory=list)
+    raw_name: str = ""
+
+
+def _listed(pid: str, raw: dict) -> ListedPerson:
+    name = raw.get("name", "")
+    aliases = [a.strip() for group in re.findall(r"\(([^)]*)\)", name) for a in group.split(",")]
+    display = raw.get("display_name") or re.sub(r"\s*\(.*?\)", "", name)
+    return ListedPerson(pid, display, raw.get("role", "") or "", [a for a in aliases if a], name)
+
+
+# "Republic of Korea Prime Minister from May 1964": the title after the nationality.
+_NATIONALITY = re.compile(r"^(?:(?:Republic of Korea|ROK|Korean|Japanese|Soviet|Chinese|"
+                          r"USA|USN|USAF|USMC|U\.S\.)(?: \(ret\.\))?[,]?\s+)+")
+
+
+def _years(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", text)]
+
+
+def _held_in(segment: str, year: int | None) -> bool:
+    """Whether a role segment ("Secretary of Defense March 1, 1968–…") fits `year`."""
+    years = _years(segment)
+    if year is None or not years:
+        return True
+    if re.search(r"\b(until|to)\b", segment) and len(years) == 1:
+        return year <= years[0]
+    if re.search(r"\b(from|after|since|thereafter)\b", segment) and len(years) == 1:
+        return year >= years[0]
+    return min(years) <= year <= max(years)
+
+
+class PersonsList:
+    """Lookups over one persons list (id → {name, role, display_name})."""
+
+    def __init__(self, raw: dict[str, dict] | None, year: int | None = None) -> None:
+        self.year = year
+        self.people = {pid: _listed(pid, entry) for pid, entry in (raw or {}).items()}
+        self._by_key: dict[str, ListedPerson] = {}
+        for person in self.people.values():
+            for name in (person.display, *person.aliases):
+                self._by_key.setdefault(name_key(name), person)
+
+    def __bool__(self) -> bool:
+        return bool(self.people)
+
+    def resolve(self, pid: str) -> ListedPerson | None:
+        """The entry for an id, following a "see …" cross-reference."""
+        person = self.people.get(pid)
+        if person is not None and (m := re.match(r"see\s+(.+)", person.role, re.I)):
+            return self._by_key.get(name_key(m.group(1)), person)
+        return person
+
+    def linked_name(self, pid: str, title: str | None) -> str | None:
+        """Display name for a link, unless the title written before it contradicts the entry."""
+        person = self.resolve(pid)
+        if person is None:
+            return None
+        if title and title.split()[-1] == "President" and "President" not in person.role.split(
+                ",")[0].split(";")[0]:
+            return None
+        return person.display
+
+    def aliases_of(self, display: str) -> list[str]:
+        person = self._by_key.get(name_key(display))
+        return list(person.aliases) if person else []
+
+    def by_name(self, name: str) -> str | None:
+        person = self._by_key.get(name_key(name))
+        return person.display if person else None
+
+    def by_surname(self, surname: str, title: str | None = None) -> str | None:
+        """The one listed person with this surname; a title written before it breaks ties.
+
+        East Asian names put the surname first, so both ends of a name are tried.
+        """
+        key = name_key(surname)
+        found = [p for p in self.people.values()
+                 if key in {name_key(p.display.split()[-1].rstrip(",")),
+                            name_key(p.display.split()[0])}
+                 and not p.role.lower().startswith("see")]
+        if title:  # "Prime Minister Chong": only a Chong who was Prime Minister will do
+            title = re.sub(r"^(?:(?:former|then|the|acting)\s+)+", "", title, flags=re.I)
+            found = [p for p in found
+                     if title.lower() in f"{p.raw_name} {p.role.split(';')[0]}".lower()]
+        return found[0].display if len({p.display for p in found}) == 1 else None
+
+    def by_title(self, title: str) -> str | None:
+        """The one person who held `title` (e.g. "Secretary of Defense") in the list's year."""
+        title = re.sub(r"^(?:the|The)\s+", "", title.strip(" ,."))
+        if len(title.split()) < 2:
+            return None  # "the Ambassador", "the President": too many holders
+        key = title.lower()
+        found = set()
+        for person in self.people.values():
+            for segment in re.split(r";\s*|,?\s+thereafter\s+", person.role):
+                segment = _NATIONALITY.sub("", segment)
+                if segment.lower().startswith(key) and _held_in(segment, self.year):
+                    found.add(person.display)
+        return found.pop() if len(found) == 1 else None
+
+
+class Names:
+    """How one document names people: its own links, its persons list, the gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, people: PersonsList | None = None,
+                 linked: dict[str, str] | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.people = people or PersonsList(None)
+        self.linked = linked or {}
+
+    def person(self, name: str, title: str | None = None) -> Entity:
+        """The entity for a person's name as written, resolved as far as the sources allow.
+
+        `title` ("President") is kept as a role and picks between namesakes.
+        """
+        full = (self.linked.get(name) or self.people.by_name(name)
+                or (self.people.by_surname(name, title) if len(name.split()) == 1 else None)
+                or name)
+        entity = self.gazetteer.entity("Person", self.gazetteer.canonical_person(full) or full)
+        for alias in (full, name, *self.people.aliases_of(full)):
+            if alias != entity.name and alias not in entity.aliases and len(alias.split()) > 1:
+                entity.aliases.append(alias)
+        if title and title not in entity.roles:
+            entity.roles.append(title)
+        return entity
+
+
+def linked_names(document: Document, people: PersonsList) -> dict[str, str]:
+    """Names as written → full names, from FRUS markup linked to the persons list."""
+    names: dict[str, str] = {}
+    for mark in document.markup:
+        if mark.tag in {"from", "to", "persName"} and mark.value:
+            before = document.text[max(0, mark.start - 20):mark.start].split()
+            display = people.linked_name(mark.value, before[-1] if before else None)
+            if display:
+                names[" ".join(document.text[mark.start:mark.end].split())] = display
+    return names
+
+
+def names_for(document: Document, gazetteer: Gazetteer) -> Names:
+    """The `Names` of one document: its persons list (if any) and its linked names."""
+    year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+    people = PersonsList(document.metadata.get("persons"), year)
+    return Names(gazetteer, people, linked_names(document, people))
