@@ -5,7 +5,8 @@
 * ``you``, ``your``: the addressee;
 * ``he``, ``him``, ``his``: the last person named before, other than the author;
 * ``the President``, ``the Secretary``, ``PriMin``: the last person named with that
-  role, else the one the persons list says held it that year.
+  role, else the one the persons list says held it that year;
+* ``the Department``, ``the Embassy``: the last organisation so named.
 
 Only tokens that no entity already covers are bound, and a binding is a
 mention like any other: the relation rules do not know the difference.
@@ -68,9 +69,22 @@ def _title_at(token: Token) -> tuple[str, int] | None:
     return None
 
 
-def _antecedent(persons: list[tuple[Entity, bool]], author: Entity | None) -> Entity | None:
-    """The last person named as a subject, else the last person named (not the author)."""
-    recent = [(p, subject) for p, subject in persons[-6:] if p is not author]
+def _clause_subjects(token: Token, actors: Actors) -> set[str]:
+    """Actors already subject of the clause an object pronoun sits in ("Jiang received him")."""
+    if token.dep_ not in {"dobj", "pobj", "dative"}:
+        return set()
+    verb = token.head if token.dep_ != "pobj" else token.head.head
+    return {e.id for c in verb.children if c.dep_ == "nsubj" and (e := actors.at(c.i))}
+
+
+def _antecedent(persons: list[tuple[Entity, bool]], author: Entity | None,
+                excluded: set[str]) -> Entity | None:
+    """The last person named as a subject, else the last person named.
+
+    Never the author (that is "I"), nor the subject of the pronoun's own clause.
+    """
+    recent = [(p, subject) for p, subject in persons[-6:]
+              if p is not author and p.id not in excluded]
     for person, subject in reversed(recent):
         if subject:
             return person
@@ -81,8 +95,12 @@ def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) 
     """Add mentions for pronouns and bare titles to `actors`, in text order."""
     lex = lexicon()
     persons: list[tuple[Entity, bool]] = []  # named persons, most recent last; as subject?
+    offices: list[Entity] = []  # named organisations, most recent last
     for token in doc:
         entity = actors.at(token.i)
+        if entity is not None and entity.type != "Person" and (
+                not offices or offices[-1] is not entity):
+            offices.append(entity)
         if entity is not None:
             if entity.type == "Person" and (not persons or persons[-1][0] is not entity
                                             or token.dep_.startswith("nsubj")):
@@ -97,11 +115,14 @@ def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) 
         elif token.text in lex["second_person"]:
             bound = speakers.addressee
         elif token.text in lex["third_person"]:
-            bound = _antecedent(persons, speakers.author)
+            bound = _antecedent(persons, speakers.author, _clause_subjects(token, actors))
         elif found := _title_at(token):
             title, start = found
             bound = next((p for p, _ in reversed(persons) if _holds(p, title)), None)
             if bound is None and (holder := names.people.by_title(title)):
                 bound = names.person(holder, title)
+        elif token.text in lex["anaphoric_offices"] and token.i > 0 \
+                and doc[token.i - 1].lower_ == "the":
+            bound = next((e for e in reversed(offices) if e.name.startswith(token.text)), None)
         if bound is not None:
             actors.add(doc[start:token.i + 1], bound)

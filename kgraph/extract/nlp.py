@@ -11,6 +11,7 @@ name and process.
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,16 +61,16 @@ def _trim_date_tail(span: Span) -> Span:
     return Span(span.doc, span.start, end, label=span.label_) if end != span.end else span
 
 
+_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+[-‐][a-z]+$")
+
+
 def _korean_style_names(doc: Doc, surnames: frozenset[str]) -> list[Span]:
-    """`Surname Given-name` (Pak Seong-cheol, Kim Cheon-shik) as PERSON spans."""
-    spans = []
-    for i in range(len(doc) - 3):
-        first, given, hyphen, rest = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
-        if (first.text in surnames and _is_name_piece(given) and hyphen.text == "-"
-                and not given.whitespace_ and not hyphen.whitespace_
-                and rest.is_alpha and rest.is_lower):
-            spans.append(Span(doc, i, i + 4, label="PERSON"))
-    return spans
+    """`Surname Given-name` (Pak Seong-cheol, Kim Cheon-shik) as PERSON spans.
+
+    The tokenizer keeps `Seong-cheol` whole (see `keep_hyphenated_given_names`).
+    """
+    return [Span(doc, t.i, t.i + 2, label="PERSON") for t in doc[:-1]
+            if t.text in surnames and _GIVEN_NAME.match(doc[t.i + 1].text)]
 
 
 def _titled_surnames(doc: Doc, surnames: frozenset[str]) -> list[Span]:
@@ -115,8 +116,11 @@ def _name_after_title(span: Span) -> Span | None:
 
 
 def _embassy_in(span: Span) -> Span:
-    """`Embassy` + `in Seoul` → `Embassy in Seoul`, labelled ORG."""
+    """`Embassy` + `in Seoul` → `Embassy in Seoul`; `Chinese` + `Embassy …` → one ORG."""
     doc = span.doc
+    if span.label_ == "ORG" and span[0].text in {"Embassy", "Consulate", "Legation"} \
+            and span.start > 0 and doc[span.start - 1].ent_type_ == "NORP":
+        span = Span(doc, span.start - 1, span.end, label="ORG")
     if span[-1].text not in {"Embassy", "Consulate", "Legation"} or span.end + 1 >= len(doc):
         return span
     if doc[span.end].text != "in" or not doc[span.end + 1].is_title:
@@ -132,9 +136,27 @@ def _split_run_on(span: Span) -> list[Span]:
     if span.label_ != "ORG":
         return [span]
     cuts = [t.i for t in span[1:] if t.text in {"Ministry", "Embassy", "Department"}
-            and span.doc[t.i - 1].is_title and span.doc[t.i - 1].lower_ not in {"of", "the"}]
+            and span.doc[t.i - 1].is_title and span.doc[t.i - 1].lower_ not in {"of", "the"}
+            and any(w.text in _ORG_WORDS for w in span.doc[span.start:t.i])]
     bounds = [span.start, *cuts, span.end]
     return [Span(span.doc, a, b, label="ORG") for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _join_demonym_embassies(ents: list[Span]) -> list[Span]:
+    """`[The Chinese]` + `[Embassy in North Korea]` → one ORG span."""
+    joined: list[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.end == ent.start and ent.label_ == "ORG"
+                and ent[0].text in {"Embassy", "Consulate", "Legation"}
+                and previous[-1].lower_ in _DEMONYM_WORDS):
+            joined[-1] = Span(ent.doc, previous.start, ent.end, label="ORG")
+        else:
+            joined.append(ent)
+    return joined
+
+
+_DEMONYM_WORDS = frozenset(load_gazetteer().demonyms)
 
 
 @Language.factory("kgraph_names")
@@ -143,7 +165,7 @@ def make_name_repair(nlp: Language, name: str):
 
     def repair(doc: Doc) -> Doc:
         fixed = []
-        for ent in doc.ents:
+        for ent in _join_demonym_embassies(list(doc.ents)):
             if _is_title_not_org(ent):
                 continue
             if (name := _name_after_title(ent)) is not None:
@@ -181,7 +203,32 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+_NAME_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Z][a-z]+$")
+_LOWER_AFTER = re.compile(r"^[a-z]+(?:$|[^A-Za-z])")
+
+
+def keep_hyphenated_given_names(nlp: Language) -> None:
+    """Do not split `Jae-in`, `Jong-un`, `Seong-cheol` at the hyphen.
+
+    Korean given names are one word; split, the tagger reads `in` as a preposition
+    and the parser hangs "Moon Jae - in" all over the sentence. A hyphen between a
+    capitalised part and a lower-case part stays inside the token; every other
+    hyphen ("Sino-Soviet", "co-operation") is split as before.
+    """
+    find = nlp.tokenizer.infix_finditer
+
+    def infixes(text: str):
+        for match in find(text):
+            if match.group() in {"-", "‐"} and _NAME_BEFORE.search(text[:match.start()]) \
+                    and _LOWER_AFTER.match(text[match.end():]):
+                continue
+            yield match
+
+    nlp.tokenizer.infix_finditer = infixes
+
+
 def _add_kgraph_components(nlp: Language) -> Language:
+    keep_hyphenated_given_names(nlp)
     if "parser" in nlp.pipe_names and "kgraph_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "kgraph_gazetteer" not in nlp.pipe_names:

@@ -59,7 +59,15 @@ def relation_date(trigger: Token, sentence: Span, reference: str | None,
         return None
     subtree = {t.i for t in trigger.subtree} | {t.i for t in trigger.head.subtree}
     in_subtree = [d for d in dates if d.start in subtree]
-    explicit = [d for d in dates if any(ch.isdigit() for ch in d.text)]
+    # Outside the trigger's phrase, only a date in its own clause: in "On the 25th he
+    # released a journal with letters exchanged in 2018", the 25th is not the letters'.
+    clause = next((t for t in _governors(trigger, 8) if t.pos_ in {"VERB", "AUX"}), trigger)
+    while clause.dep_ in {"advcl", "xcomp"} and clause.head.pos_ in {"VERB", "AUX"}:
+        clause = clause.head  # "… visited our embassy to request asylum"
+    if clause.dep_ == "relcl":  # "the incident on February 12, when X requested asylum"
+        clause = clause.head
+    in_clause = {t.i for t in clause.subtree}
+    explicit = [d for d in dates if any(ch.isdigit() for ch in d.text) and d.start in in_clause]
     # "… the collapse of the summit in Hanoi the following year.": a lone relative date.
     relative = [d for d in dates if len(dates) == 1 and d[-1].lower_ in {"year", "month", "day"}]
     candidates = in_subtree if strict else (in_subtree or explicit or relative)

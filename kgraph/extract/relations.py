@@ -48,7 +48,11 @@ def _actors_of(token: Token | None, actors: Actors, depth: int = 0) -> list[Enti
         nested = [e for child in token.children if child.dep_ in {"appos", "compound"}
                   for e in _actors_of(child, actors, depth + 1)]
         people = [e for e in nested if e.type == "Person"]
-        found.extend(people[:1] or nested[:1] or _titled_name(token, actors))
+        appositive = next((c for c in token.children if c.dep_ == "appos"), None)
+        if len(people) > 1 and appositive is not None:
+            found.extend(people)  # "the two leaders, Kim Jong-un and Donald Trump,"
+        else:
+            found.extend(people[:1] or nested[:1] or _titled_name(token, actors))
     for child in token.children:
         if child.dep_ == "conj":
             found.extend(_actors_of(child, actors, depth + 1))
@@ -84,26 +88,54 @@ def _prep_objects(token: Token, *words: str) -> list[Token]:
 
 
 def _doers(verb: Token, actors: Actors) -> list[Entity]:
-    """Who does `verb`: its subject, the `by` agent of a passive, or a controller's subject."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # "Howze and I called on …"
+    """Who does `verb`: its subject, the `by` agent of a passive, or a controller.
+
+    "Howze and I called on …" (several subjects); "a letter sent by X" (agent);
+    "X plans to write" (subject control); "the ministry instructed Y to call on Z"
+    (object control: Y calls); "after meeting Z, X cabled …" (the main clause's subject).
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects and subjects[0].lower_ not in {"who", "which", "that"}:
         return [e for s in subjects for e in _actors_of(s, actors)]
     for agent in _prep_objects(verb, "by"):
         return _actors_of(agent, actors)
-    if verb.dep_ in {"xcomp", "advcl", "conj", "relcl"} and verb.head is not verb:
-        if verb.dep_ == "relcl":
-            return _actors_of(verb.head, actors)
-        return _doers(verb.head, actors)
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "relcl":
+        return _actors_of(head, actors)
+    if verb.dep_ == "xcomp":
+        controller = _child(head, "dobj") or _child(head, "nsubjpass")
+        if controller is not None and (found := _actors_of(controller, actors)):
+            return found
+    if verb.dep_ in {"xcomp", "advcl", "conj", "acl"}:
+        return _doers(head, actors)
+    if verb.dep_ == "pcomp" and head.head is not head:
+        return _doers(head.head, actors)
     return []
 
 
 def _recipients(token: Token, actors: Actors) -> list[Entity]:
+    """Addressees: "to Y", a dative ("sent Y a letter"), or "from X to Y" on a noun."""
     found: list[Entity] = []
     for obj in _prep_objects(token, "to"):
         found.extend(_actors_of(obj, actors))
     if not found and (dative := _child(token, "dative")) is not None and dative.pos_ != "ADP":
         found.extend(_actors_of(dative, actors))
+    if not found:  # "a letter from X to Y": the parser often hangs "to Y" under "from"
+        for source in _prep_objects(token, "from"):
+            for prep in (c for c in source.head.children if c.dep_ == "prep" and c.lower_ == "to"):
+                found.extend(e for o in prep.children if o.dep_ == "pobj"
+                             for e in _actors_of(o, actors))
     return found
+
+
+def _addressed(verb: Token, actors: Actors) -> list[Entity]:
+    """A direct object that is an actor: "cabled the Department", "answered Kim"."""
+    obj = _child(verb, "dobj")
+    if obj is None or obj.lemma_.lower() in lexicon()["correspondence_nouns"]:
+        return []
+    return _actors_of(obj, actors)
 
 
 def _between(token: Token, actors: Actors) -> list[Entity]:
@@ -141,6 +173,12 @@ def _letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     lemma = verb.lemma_.lower()
     lex = lexicon()
     noun = _correspondence_noun(verb)
+    if lemma in lex["exchange_words"] and noun is not None:
+        # "X and Y exchanged letters": both directions.
+        parties = _doers(verb, actors) + _between(verb, actors)
+        for s, r in _pairs(parties, parties):
+            yield Found("sentLetterTo", s, r, verb, noun.lemma_.lower(), "dep:exchange", 0.8)
+        return
     if lemma in lex["sending_verbs"] and noun is None:
         return
     if lemma not in lex["sending_verbs"] and lemma not in lex["writing_verbs"]:
@@ -149,6 +187,8 @@ def _letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     # "A letter from X was delivered to Y by Z": X wrote it, Z only carried it.
     senders = (_noun_senders(noun, actors) if noun is not None else []) or _doers(verb, actors)
     recipients = _recipients(verb, actors) or (_recipients(noun, actors) if noun else [])
+    if not recipients and lemma in lex["writing_verbs"]:
+        recipients = _addressed(verb, actors)
     for s, r in _pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, verb, medium, f"dep:{lemma}-verb", 0.85)
 
@@ -201,6 +241,9 @@ def _letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     if not senders and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
             and noun.head.head.pos_ == "VERB":
         senders = _doers(noun.head.head, actors)  # "In a letter to Y, X wrote …"
+        # "In a telegram, X asked Y …": the one addressed is the addressee.
+        recipients = recipients or [e for e in _addressed(noun.head.head, actors)
+                                    if e.type == "Person"]
     for s, r in _pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, noun, medium, f"dep:{medium}-noun", 0.75)
     if senders and not recipients and noun.dep_ == "pobj" and noun.head.lower_ == "in":
@@ -237,7 +280,7 @@ def _meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         if lemma == "visit":  # visiting a place or an embassy is not meeting someone
             partners = [p for p in partners if p.type == "Person"]
     elif lemma in lex["receiving_verbs"]:
-        obj = _child(verb, "dobj")
+        obj = _child(verb, "dobj") or _child(verb, "nsubjpass")  # "Y was received by X"
         if obj is not None and obj.lemma_.lower() not in lex["correspondence_nouns"]:
             partners = [e for e in _actors_of(obj, actors) if e.type == "Person"]
     elif lemma in lex["talking_verbs"]:
@@ -259,7 +302,7 @@ def _meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     else:
         return
     doers = _doers(verb, actors)
-    if lemma == "meet" and not partners and len(doers) > 1:
+    if not partners and len(doers) > 1 and lemma in lex["meeting_verbs"] | lex["holding_verbs"]:
         partners = doers[1:]  # "X and Y met"
         doers = doers[:1]
     for s, r in _pairs(doers, partners):
@@ -302,6 +345,8 @@ def _left_from(trigger: Token, actors: Actors) -> list[Entity]:
     for obj in _prep_objects(trigger, "from"):
         if found := _actors_of(obj, actors):
             return found
+    if trigger.lemma_.lower() in {"flee", "escape", "leave"} and (obj := _child(trigger, "dobj")):
+        return _actors_of(obj, actors)  # "fled North Korea"
     return []
 
 
