@@ -20,7 +20,7 @@ from rich.table import Table
 
 app = typer.Typer(help="Diplomatic documents into a knowledge graph.", no_args_is_help=True,
                   add_completion=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one-line messages stay on one line
 
 EXAMPLE_QUERY = """SELECT DISTINCT ?senderName ?recipientName ?date WHERE {
   ?event a kg:Correspondence ; kg:sender ?s ; kg:recipient ?r ; kg:modality kg:asserted .

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kgraph.extract.coref import bind_references
+from kgraph.extract.coref import Speakers, bind_references
 from kgraph.extract.entities import Actors, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
@@ -77,8 +77,7 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                 subject=found.subject.id,
                 object=target.id,
                 evidence=_evidence(prepared, sentence),
-                date=relation_date(found.trigger, sentence, here,
-                                   strict=found.extractor.endswith("+context")),
+                date=relation_date(found.trigger, sentence, here, strict=_own_date_only(found)),
                 modality=modality(found.trigger, sentence),
                 medium=found.medium,
                 confidence=found.confidence,
@@ -88,10 +87,28 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
     return relations
 
 
-def _with_context_recipients(relations: list[Relation]) -> list[Relation]:
-    """Give a letter with no stated addressee the one its sender writes to elsewhere."""
+def _own_date_only(found: Found) -> bool:
+    """Whether only a date inside the trigger's own phrase may date the relation.
+
+    A meeting or letter named by a noun inside a sentence about something else
+    ("sent a letter on the 21st, after his summit with Moon") is not dated by it.
+    """
+    if found.extractor.endswith("+context"):
+        return True
+    trigger = found.trigger
+    return trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ not in {"nsubj", "nsubjpass"}
+
+
+def _with_context_recipients(relations: list[Relation], speakers: Speakers) -> list[Relation]:
+    """Give a letter with no stated addressee the one its sender writes to elsewhere,
+    and a letter "received" with no agent the document's own sender."""
     kept = []
     for relation in relations:
+        if relation.extractor.endswith("+speaker"):
+            if speakers.sender is not None and speakers.sender.id != relation.subject:
+                relation.object = speakers.sender.id
+                kept.append(relation)
+            continue
         if not relation.extractor.endswith("+context"):
             kept.append(relation)
             continue
@@ -126,13 +143,17 @@ def _qualify_ministries(entities: dict[str, Entity], relations: list[Relation], 
 
 
 def _deduplicate(relations: list[Relation]) -> list[Relation]:
-    """One relation per (type, subject, object, date, modality): the most confident."""
+    """One relation per (type, ends, date, modality): the most confident.
+
+    Undated mentions stay beside dated ones: a telegram's "previous conversation
+    with him" is not the meeting it reports.
+    """
     best: dict[tuple, Relation] = {}
     for relation in relations:
-        key = relation.key()
+        ends = (relation.subject, relation.object)
         if relation.type == "metWith":
-            pair = tuple(sorted((relation.subject, relation.object)))
-            key = (relation.type, *pair, relation.date, relation.modality)
+            ends = tuple(sorted(ends))
+        key = (relation.type, *ends, relation.date, relation.modality)
         if key not in best or relation.confidence > best[key].confidence:
             best[key] = relation
     return sorted(best.values(), key=lambda r: (r.evidence.start, r.type, r.subject, r.object))
@@ -148,7 +169,7 @@ def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer) -> Extraction:
     entities: dict[str, Entity] = dict(actors.entities)
     for entity in head_entities:
         entities.setdefault(entity.id, entity)
-    relations = _with_context_recipients(relations)
+    relations = _with_context_recipients(relations, speakers)
     if home := home_country(head_entities, head_relations, gazetteer):
         entities, relations = _qualify_ministries(entities, relations, home)
     used = {r.subject for r in relations} | {r.object for r in relations}

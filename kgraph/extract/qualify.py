@@ -42,6 +42,11 @@ def modality(trigger: Token, sentence: Span) -> str:
     for token in chain[1:]:
         if token.pos_ == "VERB" and token.lemma_.lower() in lex["planning_verbs"]:
             return "planned"
+    for token in chain[: first_verb + 1]:
+        # A purpose clause states an intention: "sending Vance to Seoul to discuss …".
+        if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in token.children):
+            return "planned"
     first_word = next((t for t in sentence if not t.is_punct), None)
     if first_word is not None and first_word.lower_ == "please":
         return "planned"
@@ -62,7 +67,7 @@ def relation_date(trigger: Token, sentence: Span, reference: str | None,
     # Outside the trigger's phrase, only a date in its own clause: in "On the 25th he
     # released a journal with letters exchanged in 2018", the 25th is not the letters'.
     clause = next((t for t in _governors(trigger, 8) if t.pos_ in {"VERB", "AUX"}), trigger)
-    while clause.dep_ in {"advcl", "xcomp"} and clause.head.pos_ in {"VERB", "AUX"}:
+    while clause.dep_ in {"advcl", "xcomp", "conj"} and clause.head.pos_ in {"VERB", "AUX"}:
         clause = clause.head  # "… visited our embassy to request asylum"
     if clause.dep_ == "relcl":  # "the incident on February 12, when X requested asylum"
         clause = clause.head

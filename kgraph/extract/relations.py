@@ -102,12 +102,19 @@ def _doers(verb: Token, actors: Actors) -> list[Entity]:
     head = verb.head
     if head is verb:
         return []
-    if verb.dep_ == "relcl":
-        return _actors_of(head, actors)
+    if verb.dep_ == "relcl" or verb.dep_ == "acl" and actors.at(head.i) is not None:
+        return _actors_of(head, actors)  # "Hwang Jang-yop, a party secretary, defected …"
     if verb.dep_ == "xcomp":
         controller = _child(head, "dobj") or _child(head, "nsubjpass")
         if controller is not None and (found := _actors_of(controller, actors)):
             return found
+    marker = _child(verb, "aux")
+    if verb.dep_ == "advcl" and marker is not None and marker.lower_ == "to":
+        # "I am sending Vance to Seoul to discuss …": the one sent does it.
+        obj = _child(head, "dobj")
+        sent = [e for e in _actors_of(obj, actors) if e.type == "Person"] if obj else []
+        if sent:
+            return sent
     if verb.dep_ in {"xcomp", "advcl", "conj", "acl"}:
         return _doers(head, actors)
     if verb.dep_ == "pcomp" and head.head is not head:
@@ -211,9 +218,18 @@ def _letters_received(verb: Token, actors: Actors) -> Iterator[Found]:
     if verb.lemma_.lower() not in lexicon()["receiving_verbs"]:
         return
     noun = _child(verb, "dobj")
+    passive = noun is None
+    noun = noun or _child(verb, "nsubjpass")  # "Your telegram of 6 March has been received."
     if noun is None or noun.lemma_.lower() not in lexicon()["correspondence_nouns"]:
         return
-    for s, r in _pairs(_noun_senders(noun, actors), _doers(verb, actors)):
+    senders = _noun_senders(noun, actors)
+    if passive and not _prep_objects(verb, "by"):
+        # Received by whoever writes this document: `kgraph.extract` fills it in.
+        for s in senders:
+            yield Found("sentLetterTo", s, s, noun, noun.lemma_.lower(),
+                        "dep:receive-verb+speaker", 0.7)
+        return
+    for s, r in _pairs(senders, _doers(verb, actors)):
         yield Found("sentLetterTo", s, r, noun, noun.lemma_.lower(), "dep:receive-verb", 0.8)
 
 
@@ -323,7 +339,7 @@ def _meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     pairs = list(_pairs(hosts, partners))
     if len(participants) > 1:
         pairs += [(participants[0], p) for p in participants[1:]]
-    if not pairs and noun.lower_.rstrip("-") == "summit":
+    if not pairs and not partners and noun.lower_.rstrip("-") == "summit":
         pairs = _clause_pair(noun, actors)
     for s, r in pairs:
         yield Found("metWith", s, r, noun, None, f"dep:{noun.lower_.rstrip('-')}-noun", 0.7)

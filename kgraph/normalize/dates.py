@@ -89,12 +89,17 @@ def _resolve(match: re.Match[str], reference: str | None) -> str | None:
     return _format(year, month, day)
 
 
+_NEW_YEAR = re.compile(r"New Year['’]s Day,?\s+(\d{4})")
+
+
 def normalize_date(expression: str, reference: str | None = None) -> str | None:
     """ISO date for `expression`, resolved against `reference` (an ISO date) when partial."""
     text = " ".join(expression.split())
     if not text:
         return None
     lowered = text.lower()
+    if match := _NEW_YEAR.search(text):
+        return f"{match.group(1)}-01-01"
     for phrase, delta in _RELATIVE_YEAR.items():
         if phrase in lowered:
             ref_year, _ = _reference_parts(reference)
