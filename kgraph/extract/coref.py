@@ -60,6 +60,8 @@ def _title_at(token: Token) -> tuple[str, int] | None:
                                       and following.pos_ == "PROPN"):
             return None  # "President Pak": the name is there
         previous = doc[start - 1] if start > 0 else None
+        if previous is not None and previous.ent_type_ == "NORP" and start > 1:
+            previous = doc[start - 2]  # "the Korean Foreign Minister"
         if written in {"PriMin", "FonMin", "Amb"}:
             return title, start
         if following is not None and following.text in {"'s", "’s"}:
@@ -119,10 +121,12 @@ def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) 
         elif found := _title_at(token):
             title, start = found
             bound = next((p for p, _ in reversed(persons) if _holds(p, title)), None)
-            if bound is None and (holder := names.people.by_title(title)):
+            if bound is None and (holder := names.people.by_title(title, doc.text)):
                 bound = names.person(holder, title)
         elif token.text in lex["anaphoric_offices"] and token.i > 0 \
                 and doc[token.i - 1].lower_ == "the":
             bound = next((e for e in reversed(offices) if e.name.startswith(token.text)), None)
         if bound is not None:
             actors.add(doc[start:token.i + 1], bound)
+            if bound.type == "Person" and bound is not speakers.author:
+                persons.append((bound, token.dep_.startswith("nsubj")))  # "He said … him"

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.persons import Names
 from kgraph.extract.roles import find_role
-from kgraph.normalize.names import clean_name, strip_title
+from kgraph.normalize.names import TITLES, clean_name, strip_title
 from kgraph.types import Entity
 
 _ORG_KEYWORDS: tuple[tuple[str, str], ...] = (
@@ -135,7 +135,11 @@ def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver,
 
 def _title_before(span: Span, role: str | None) -> str | None:
     """The role written before a name (not an appositive after it), without its country."""
-    if not role or span.start == 0 or span.doc[span.start - 1].text in {",", "(", ")"}:
+    doc = span.doc
+    if span.start > 1 and doc[span.start - 1].text in {"'s", "’s"} \
+            and doc[span.start - 2].text in TITLES:
+        return doc[span.start - 2].text  # "President's Pak's meeting"
+    if not role or span.start == 0 or doc[span.start - 1].text in {",", "(", ")"}:
         return None
     return role.split(" (")[0]
 
@@ -149,8 +153,10 @@ def _country(span: Span, gazetteer: Gazetteer) -> Entity | None:
     return entity
 
 
-def _organization(span: Span, gazetteer: Gazetteer) -> Entity | None:
+def _organization(span: Span, gazetteer: Gazetteer, names: Names) -> Entity | None:
     name = clean_name(span.text)
+    if listed := names.people.by_initials(name):  # "KCP": Kim Chong-pil in telegraphese
+        return names.person(listed)
     if len(name) < 3 or not any(ch.isupper() for ch in name):
         return None
     entry = gazetteer.lookup("Organization", name)
@@ -180,7 +186,7 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> A
         elif span.label_ == "GPE" and organization_type(span.text) == "Organization":
             entity = _country(span, gazetteer)
         else:
-            entity = _organization(span, gazetteer)
+            entity = _organization(span, gazetteer, names)
         if entity is None:
             continue
         actors.add(span, entity)
@@ -190,4 +196,13 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> A
         surface = clean_name(span.text)
         if entity.type != "Person" and surface != entity.name:
             _add_alias(entity, surface)
+    _add_initials(doc, actors, names)
     return actors
+
+
+def _add_initials(doc: Doc, actors: Actors, names: Names) -> None:
+    """Telegraphese initials the model left alone: "speak to KCP" (Kim Chong-pil)."""
+    for token in doc:
+        if actors.at(token.i) is None and token.is_upper and token.is_alpha and (
+                listed := names.people.by_initials(token.text)):
+            actors.add(doc[token.i:token.i + 1], names.person(listed))

@@ -71,6 +71,7 @@ class Gazetteer:
         if entry:
             entity.external_ids = dict(entry.ids)
             entity.country = entry.country
+            entity.aliases = [a for a in entry.aliases if a != entity.name]
         return entity
 
     def country(self, name: str) -> str | None:

@@ -74,12 +74,16 @@ def _korean_style_names(doc: Doc, surnames: frozenset[str]) -> list[Span]:
 
 
 def _titled_surnames(doc: Doc, surnames: frozenset[str]) -> list[Span]:
-    """`Minister of National Defense Kim`: a bare surname after a capitalised title word."""
+    """A bare surname as a person: after a capitalised title word (`Minister of National
+    Defense Kim`) or where the model took it alone for an organisation (`Pak said …`)."""
     spans = []
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if (token.text in surnames and len(token.text) > 1 and not token.ent_type_
-                and previous.is_title and previous.pos_ in {"PROPN", "NOUN"}
+        lone_org = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and (
+            token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+        after_title = previous.is_title and previous.pos_ in {"PROPN", "NOUN"}
+        if (token.text in surnames and len(token.text) > 2 and (
+                not token.ent_type_ and after_title or lone_org)
                 and (token.i + 1 == len(doc) or not doc[token.i + 1].is_title)):
             spans.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return spans

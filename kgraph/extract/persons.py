@@ -11,7 +11,7 @@ its own guesses, with three repairs for what the dev set shows goes wrong:
   that title in the document's year.
 
 >>> people = PersonsList({"p_RD1": {"name": "Rusk, Dean", "role": "Secretary of State",
-...                                  "display_name": "Dean Rusk"}}, year=1964)
+...                                  "display_name": "Dean Rusk"}}, when=(1964, 5))
 >>> people.by_title("The Secretary of State"), people.by_surname("Rusk")
 ('Dean Rusk', 'Dean Rusk')
 """
@@ -47,27 +47,41 @@ _NATIONALITY = re.compile(r"^(?:(?:Republic of Korea|ROK|Korean|Japanese|Soviet|
                           r"USA|USN|USAF|USMC|U\.S\.)(?: \(ret\.\))?[,]?\s+)+")
 
 
-def _years(text: str) -> list[int]:
-    return [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", text)]
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_WHEN = re.compile(r"\b(?:(" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},\s*)?)?(1[89]\d\d|20\d\d)\b",
+                   re.I)
 
 
-def _held_in(segment: str, year: int | None) -> bool:
-    """Whether a role segment ("Secretary of Defense March 1, 1968–…") fits `year`."""
-    years = _years(segment)
-    if year is None or not years:
+def _moments(text: str) -> list[tuple[int, int]]:
+    """(year, month) pairs written in a role; a bare year counts as its month 0 or 13."""
+    found = []
+    for month, year in _WHEN.findall(text):
+        found.append((int(year), _MONTHS.index(month.lower()) + 1 if month else 0))
+    return found
+
+
+def _held_in(segment: str, when: tuple[int, int] | None) -> bool:
+    """Whether a role segment ("Prime Minister until May 1964") fits the (year, month)."""
+    moments = _moments(segment)
+    if when is None or not moments:
         return True
-    if re.search(r"\b(until|to)\b", segment) and len(years) == 1:
-        return year <= years[0]
-    if re.search(r"\b(from|after|since|thereafter)\b", segment) and len(years) == 1:
-        return year >= years[0]
-    return min(years) <= year <= max(years)
+    year, month = when
+    if re.search(r"\b(until|to)\b", segment) and len(moments) == 1:
+        end = moments[0]
+        return (year, month) <= (end[0], end[1] or 12)
+    if re.search(r"\b(from|after|since|thereafter)\b", segment) and len(moments) == 1:
+        return (year, month) >= moments[0]
+    first, last = min(moments), max(moments)
+    return first <= (year, month) <= (last[0], last[1] or 12)
 
 
 class PersonsList:
     """Lookups over one persons list (id → {name, role, display_name})."""
 
-    def __init__(self, raw: dict[str, dict] | None, year: int | None = None) -> None:
-        self.year = year
+    def __init__(self, raw: dict[str, dict] | None, when: tuple[int, int] | None = None
+                 ) -> None:
+        self.when = when  # (year, month) of the document, month 0 if unknown
         self.people = {pid: _listed(pid, entry) for pid, entry in (raw or {}).items()}
         self._by_key: dict[str, ListedPerson] = {}
         for person in self.people.values():
@@ -118,19 +132,38 @@ class PersonsList:
                      if title.lower() in f"{p.raw_name} {p.role.split(';')[0]}".lower()]
         return found[0].display if len({p.display for p in found}) == 1 else None
 
-    def by_title(self, title: str) -> str | None:
-        """The one person who held `title` (e.g. "Secretary of Defense") in the list's year."""
+    def by_initials(self, letters: str) -> str | None:
+        """Telegraphese initials ("KCP" for Kim Chong-pil), if exactly one person fits."""
+        if not (2 <= len(letters) <= 4 and letters.isupper() and letters.isalpha()):
+            return None
+        found = {p.display for p in self.people.values()
+                 if "".join(w[0].upper() for w in re.split(r"[\s-]+", p.display) if w) == letters}
+        return found.pop() if len(found) == 1 else None
+
+    def by_title(self, title: str, text: str = "") -> str | None:
+        """The one person who held `title` (e.g. "Prime Minister") at the document's date.
+
+        Namesake offices abroad ("Japanese Prime Minister") give way to the one whose
+        country the document `text` names most.
+        """
         title = re.sub(r"^(?:the|The)\s+", "", title.strip(" ,."))
         if len(title.split()) < 2:
             return None  # "the Ambassador", "the President": too many holders
         key = title.lower()
-        found = set()
+        found: dict[str, str] = {}  # display → nationality written before the title
         for person in self.people.values():
             for segment in re.split(r";\s*|,?\s+thereafter\s+", person.role):
-                segment = _NATIONALITY.sub("", segment)
-                if segment.lower().startswith(key) and _held_in(segment, self.year):
-                    found.add(person.display)
-        return found.pop() if len(found) == 1 else None
+                nationality = _NATIONALITY.match(segment)
+                rest = segment[nationality.end():] if nationality else segment
+                if rest.lower().startswith(key) and _held_in(rest, self.when):
+                    found[person.display] = nationality.group().lower() if nationality else ""
+        if len(found) > 1 and text:
+            lowered = text.lower()
+            counts = {d: lowered.count(n.strip(" ,").split()[-1][:5]) if n.strip(" ,") else 0
+                      for d, n in found.items()}
+            top = max(counts.values())
+            found = {d: n for d, n in found.items() if counts[d] == top}
+        return next(iter(found)) if len(found) == 1 else None
 
 
 class Names:
@@ -173,6 +206,7 @@ def linked_names(document: Document, people: PersonsList) -> dict[str, str]:
 
 def names_for(document: Document, gazetteer: Gazetteer) -> Names:
     """The `Names` of one document: its persons list (if any) and its linked names."""
-    year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-    people = PersonsList(document.metadata.get("persons"), year)
+    date = document.date or ""
+    when = (int(date[:4]), int(date[5:7]) if len(date) >= 7 else 0) if date[:4].isdigit() else None
+    people = PersonsList(document.metadata.get("persons"), when)
     return Names(gazetteer, people, linked_names(document, people))

@@ -262,7 +262,8 @@ def _letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
                                     if e.type == "Person"]
     for s, r in _pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, noun, medium, f"dep:{medium}-noun", 0.75)
-    if senders and not recipients and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+    if senders and not recipients and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
+            and _child(noun, "poss") is None:
         # "In a personal letter on September 6, Kim said …": the addressee is whoever
         # this sender writes to elsewhere in the document (see `kgraph.extract.context`).
         for s in senders:
@@ -391,6 +392,18 @@ def _defections(trigger: Token, actors: Actors) -> Iterator[Found]:
 
 
 def find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
+    """Every relation the rules find in one parsed sentence (see `_find_relations`).
+
+    Countries do not meet: "discussions between the United States and Korea" name
+    the governments' talks, not a meeting of two actors kgraph can place.
+    """
+    for found in _find_relations(sentence, actors):
+        if found.type == "metWith" and found.subject.type == found.object.type == "Country":
+            continue
+        yield found
+
+
+def _find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
     """Every relation the rules find in one parsed sentence.
 
     A defection whose object is the person itself marks "left from unknown";
