@@ -6,6 +6,7 @@
 * ``he``, ``him``, ``his``: the last person named before, other than the author;
 * ``the President``, ``the Secretary``, ``PriMin``: the last person named with that
   role, else the one the persons list says held it that year;
+* ``the Minister of National Defense``: the person holding that office (persons list);
 * ``the Department``, ``the Embassy``: the last organisation so named.
 
 Only tokens that no entity already covers are bound, and a binding is a
@@ -66,6 +67,9 @@ def _title_at(token: Token) -> tuple[str, int] | None:
             return title, start
         if following is not None and following.text in {"'s", "’s"}:
             return title, start  # "Secretary's meeting with …"
+        if token.dep_ == "nsubj" and (previous is None or previous.is_sent_start
+                                      or previous.is_punct or previous.is_space):
+            return title, start  # telegraphese drops the article: "President had summoned …"
         if previous is not None and previous.lower_ in {"the", "then"}:
             return title, start
     return None
@@ -93,6 +97,31 @@ def _antecedent(persons: list[tuple[Entity, bool]], author: Entity | None,
     return recent[-1][0] if recent else None
 
 
+_JOINERS = {"of", "for", "the", "and"}
+
+
+def _title_phrase(token: Token) -> tuple[str, int, int] | None:
+    """`the Minister of National Defense` (no name after it): the title and its token span."""
+    doc = token.doc
+    if token.lower_ != "the":
+        return None
+    start = token.i + 1
+    if start < len(doc) and doc[start].ent_type_ == "NORP":
+        start += 1  # "the Korean Foreign Minister"
+    if start >= len(doc) or doc[start].text not in lexicon()["role_heads"]:
+        return None
+    end = start
+    while end < len(doc) and (doc[end].is_title and doc[end].pos_ in {"PROPN", "NOUN", "ADJ"}
+                              or doc[end].lower_ in _JOINERS and end + 1 < len(doc)
+                              and doc[end + 1].is_title):
+        end += 1
+    while end > start and doc[end - 1].lower_ in _JOINERS:
+        end -= 1
+    if end - start < 2 or (end < len(doc) and doc[end].ent_type_ == "PERSON"):
+        return None
+    return doc[start:end].text, start, end
+
+
 def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) -> None:
     """Add mentions for pronouns and bare titles to `actors`, in text order."""
     lex = lexicon()
@@ -110,6 +139,16 @@ def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) 
             continue
         bound: Entity | None = None
         start = token.i
+        if (phrase := _title_phrase(token)) and not any(
+                actors.at(i) for i in range(phrase[1], phrase[2])):
+            title, first, end = phrase
+            holder = next((p for p, _ in reversed(persons) if title in p.roles), None)
+            if holder is None and (listed := names.people.by_title(title, doc.text)):
+                holder = names.person(listed, title)
+            if holder is not None:
+                actors.add(doc[first:end], holder)
+                persons.append((holder, False))
+            continue
         if token.text in lex["first_person"]:
             bound = speakers.author
         elif token.text in lex["first_person_plural"]:

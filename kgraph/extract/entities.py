@@ -197,7 +197,24 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> A
         if entity.type != "Person" and surface != entity.name:
             _add_alias(entity, surface)
     _add_initials(doc, actors, names)
+    _merge_short_names(actors)
     return actors
+
+
+def _merge_short_names(actors: Actors) -> None:
+    """"President Trump … Donald Trump": a surname named before the full name is the same
+    person, when exactly one full name in the document carries it."""
+    people = [e for e in actors.entities.values() if e.type == "Person"]
+    for short in [e for e in people if len(e.name.replace("-", " ").split()) == 1]:
+        fuller = [e for e in people if e is not short and short.name in e.name.split()]
+        if len(fuller) != 1:
+            continue
+        full = fuller[0]
+        for mention in actors.mentions:
+            if mention.entity is short:
+                mention.entity = full
+        _add_alias(full, short.name)
+        del actors.entities[short.id]
 
 
 def _add_initials(doc: Doc, actors: Actors, names: Names) -> None:

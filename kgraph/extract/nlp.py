@@ -82,8 +82,8 @@ def _titled_surnames(doc: Doc, surnames: frozenset[str]) -> list[Span]:
         lone_org = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and (
             token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
         after_title = previous.is_title and previous.pos_ in {"PROPN", "NOUN"}
-        if (token.text in surnames and len(token.text) > 2 and (
-                not token.ent_type_ and after_title or lone_org)
+        if (token.text in surnames and (not token.ent_type_ and after_title and len(token) > 1
+                                        or lone_org and len(token) > 2)
                 and (token.i + 1 == len(doc) or not doc[token.i + 1].is_title)):
             spans.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return spans

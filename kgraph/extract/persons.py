@@ -76,6 +76,21 @@ def _held_in(segment: str, when: tuple[int, int] | None) -> bool:
     return first <= (year, month) <= (last[0], last[1] or 12)
 
 
+_DATES_START = re.compile(r"\s+(?:until|from|after|since|to|as of|\d|(?:" + "|".join(_MONTHS)
+                          + r")\b)", re.I)
+
+
+def _segments(role: str) -> list[str]:
+    """One segment per office held; "…; and July 1964–…" repeats the office before it."""
+    segments: list[str] = []
+    for part in re.split(r";\s*|,?\s+thereafter\s+", role):
+        if part.startswith("and ") and segments:
+            office = _DATES_START.split(segments[-1], maxsplit=1)[0]
+            part = f"{office} {part[4:]}"
+        segments.append(part)
+    return segments
+
+
 class PersonsList:
     """Lookups over one persons list (id → {name, role, display_name})."""
 
@@ -87,6 +102,9 @@ class PersonsList:
         for person in self.people.values():
             for name in (person.display, *person.aliases):
                 self._by_key.setdefault(name_key(name), person)
+            words = person.display.split()
+            if len(words) > 2:  # "Cyrus Vance" for "Cyrus R. Vance"
+                self._by_key.setdefault(name_key(f"{words[0]} {words[-1]}"), person)
 
     def __bool__(self) -> bool:
         return bool(self.people)
@@ -119,17 +137,21 @@ class PersonsList:
     def by_surname(self, surname: str, title: str | None = None) -> str | None:
         """The one listed person with this surname; a title written before it breaks ties.
 
-        East Asian names put the surname first, so both ends of a name are tried.
+        East Asian names put the surname first, so both ends of every spelling are tried.
+        A title that no candidate's entry mentions rules them all out ("Minister of the
+        Economic Planning Board Chang" is not Chang Chang-kuk, a general).
         """
         key = name_key(surname)
         found = [p for p in self.people.values()
-                 if key in {name_key(p.display.split()[-1].rstrip(",")),
-                            name_key(p.display.split()[0])}
+                 if key in {name_key(part) for name in (p.display, *p.aliases)
+                            for part in (name.split()[0], name.split()[-1].rstrip(","))}
                  and not p.role.lower().startswith("see")]
-        if title:  # "Prime Minister Chong": only a Chong who was Prime Minister will do
-            title = re.sub(r"^(?:(?:former|then|the|acting)\s+)+", "", title, flags=re.I)
-            found = [p for p in found
-                     if title.lower() in f"{p.raw_name} {p.role.split(';')[0]}".lower()]
+        if title:
+            title = re.sub(r"^(?:(?:former|then|the|acting)\s+)+", "", title, flags=re.I).lower()
+            head = title.split()[-1] if " of " not in title else title.split(" of ")[0].split()[-1]
+            entries = {p.display: f"{p.raw_name} {p.role}".lower() for p in found}
+            exact = [p for p in found if title in entries[p.display]]
+            found = exact or [p for p in found if head in entries[p.display].split()]
         return found[0].display if len({p.display for p in found}) == 1 else None
 
     def by_initials(self, letters: str) -> str | None:
@@ -152,7 +174,7 @@ class PersonsList:
         key = title.lower()
         found: dict[str, str] = {}  # display → nationality written before the title
         for person in self.people.values():
-            for segment in re.split(r";\s*|,?\s+thereafter\s+", person.role):
+            for segment in _segments(person.role):
                 nationality = _NATIONALITY.match(segment)
                 rest = segment[nationality.end():] if nationality else segment
                 if rest.lower().startswith(key) and _held_in(rest, self.when):

@@ -284,6 +284,15 @@ def _exchange_between(noun: Token, actors: Actors) -> list[Entity]:
     return _between(verb, actors) or _between(noun, actors)
 
 
+def _nested_with(verb: Token) -> list[Token]:
+    """A `with` one step below the verb: under its object ("discuss details with the
+    Minister") or under a place it names ("spent July 2-3 in Chinhae with Pak")."""
+    holders = [c for c in verb.children if c.dep_ == "dobj"]
+    holders += [o for c in verb.children if c.dep_ == "prep" for o in c.children
+                if o.dep_ == "pobj"]
+    return [obj for holder in holders for obj in _prep_objects(holder, "with")]
+
+
 def _meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     lemma = verb.lemma_.lower()
     lex = lexicon()
@@ -301,7 +310,7 @@ def _meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         if obj is not None and obj.lemma_.lower() not in lex["correspondence_nouns"]:
             partners = [e for e in _actors_of(obj, actors) if e.type == "Person"]
     elif lemma in lex["talking_verbs"]:
-        objects = _prep_objects(verb, "with", "to")
+        objects = _prep_objects(verb, "with", "to") or _nested_with(verb)
         if lemma == "see" and (obj := _child(verb, "dobj")) is not None:
             objects.append(obj)
         partners = [e for o in objects for e in _actors_of(o, actors) if e.type == "Person"]
@@ -319,7 +328,7 @@ def _meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     else:
         return
     doers = _doers(verb, actors)
-    if not partners and len(doers) > 1 and lemma in lex["meeting_verbs"] | lex["holding_verbs"]:
+    if not partners and len(doers) > 1 and lemma in {"meet", "confer"} | lex["holding_verbs"]:
         partners = doers[1:]  # "X and Y met"
         doers = doers[:1]
     for s, r in _pairs(doers, partners):
@@ -335,8 +344,9 @@ def _meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     for p in _prep_objects(noun, "with"):
         partners.extend(_actors_of(p, actors))
     hosts = _actors_of(possessor, actors) if possessor is not None else []
-    if partners and not hosts and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
-        hosts = _doers(noun.head.head, actors)
+    if partners and not hosts:  # "I gathered from a conversation with PriMin …"
+        verb = next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
+        hosts = _doers(verb, actors) if verb is not None else []
     pairs = list(_pairs(hosts, partners))
     if len(participants) > 1:
         pairs += [(participants[0], p) for p in participants[1:]]
