@@ -21,3 +21,15 @@ from kgraph.normalize.dates import normalize_date
 )
 def test_normalize_date(expression, reference, expected):
     assert normalize_date(expression, reference) == expected
+
+
+def test_dates_written_loosely_in_reports():
+    from kgraph.normalize.dates import normalize_date
+
+    assert normalize_date("February", "1997-03-19") == "1997-02"
+    assert normalize_date("the end of 2018") == "2018"
+    assert normalize_date("New Year's Day 2019") == "2019-01-01"
+    assert normalize_date("July 2–3", "1964-07-05") == "1964-07-02"
+    assert normalize_date("yesterday", "1964-01-22") == "1964-01-21"
+    assert normalize_date("2043", "1964-05") is None  # a telegram number, not a year
+    assert normalize_date("February") is None  # no year to put it in: never invented

@@ -48,7 +48,7 @@ class Counts:
 
 @dataclass
 class Miss:
-    kind: str  # "missed" (gold not found) or "spurious" (found, not in gold)
+    kind: str  # "missed" (gold not found), "spurious" (not in gold) or "wrong date"
     document: str
     type: str
     subject: str
@@ -141,6 +141,10 @@ def _score_document(report: Report, gold: GoldDocument, extraction: Extraction) 
         if g.date is not None:
             report.dates_matched += 1
             report.dates_correct += _same_date(g.date, found.date)
+            if not _same_date(g.date, found.date):
+                report.misses.append(Miss("wrong date", gold.ids[0], g.type, g.subject_name,
+                                          g.object_name, f"{g.date} (found {found.date})",
+                                          found.evidence.text))
     names = {e.id: e.name for e in extraction.entities}
     for i, r in enumerate(predicted):
         if i in used:

@@ -15,6 +15,7 @@ mention like any other: the relation rules do not know the difference.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -68,7 +69,8 @@ def _title_at(token: Token) -> tuple[str, int] | None:
         if following is not None and following.text in {"'s", "’s"}:
             return title, start  # "Secretary's meeting with …"
         if token.dep_ == "nsubj" and (previous is None or previous.is_sent_start
-                                      or previous.is_punct or previous.is_space):
+                                      or previous.is_punct or previous.is_space
+                                      or _LIST_MARK.match(previous.text)):
             return title, start  # telegraphese drops the article: "President had summoned …"
         if previous is not None and previous.lower_ in {"the", "then"}:
             return title, start
@@ -81,6 +83,9 @@ def _clause_subjects(token: Token, actors: Actors) -> set[str]:
         return set()
     verb = token.head if token.dep_ != "pobj" else token.head.head
     return {e.id for c in verb.children if c.dep_ == "nsubj" and (e := actors.at(c.i))}
+
+
+_LIST_MARK = re.compile(r"^(?:[A-Z]|\d{1,2})\.$")  # "D. President had summoned …"
 
 
 def _antecedent(persons: list[tuple[Entity, bool]], author: Entity | None,

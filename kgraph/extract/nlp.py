@@ -177,7 +177,11 @@ def make_name_repair(nlp: Language, name: str):
             if ent.label_ == "PERSON" or ent.label_ == "ORG" and len(ent) <= 3:
                 ent = _extend_hyphenated(doc, ent)
             if ent.label_ == "PERSON":
-                ent = _trim_date_tail(ent)
+                trimmed = _trim_date_tail(ent)
+                tail = doc[trimmed.end:ent.end]
+                if len(tail) and any(t.text in _MONTHS for t in tail):
+                    fixed.append(Span(doc, trimmed.end, ent.end, label="DATE"))
+                ent = trimmed
             fixed.extend(_split_run_on(_embassy_in(ent)))
         names = _korean_style_names(doc, surnames) + _titled_surnames(doc, surnames)
         # Name-shaped spans win over whatever the model labelled there.

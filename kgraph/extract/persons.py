@@ -149,9 +149,12 @@ class PersonsList:
         if title:
             title = re.sub(r"^(?:(?:former|then|the|acting)\s+)+", "", title, flags=re.I).lower()
             head = title.split()[-1] if " of " not in title else title.split(" of ")[0].split()[-1]
+            # "Minister of Foreign Affairs" fits "Foreign Minister", not "Prime Minister".
+            keywords = set(title.split()) - {head, "of", "the", "for", "and"}
             entries = {p.display: f"{p.raw_name} {p.role}".lower() for p in found}
             exact = [p for p in found if title in entries[p.display]]
-            found = exact or [p for p in found if head in entries[p.display].split()]
+            found = exact or [p for p in found if head in entries[p.display].split() and (
+                not keywords or keywords & set(entries[p.display].split()))]
         return found[0].display if len({p.display for p in found}) == 1 else None
 
     def by_initials(self, letters: str) -> str | None:

@@ -59,7 +59,9 @@ def relation_date(trigger: Token, sentence: Span, reference: str | None,
 
     `reference` (an ISO date) completes partial dates such as "September 19".
     """
-    dates = [e for e in sentence.ents if e.label_ == "DATE" and not _in_range(e)]
+    # The model files "New Year's Day 2019" under EVENT.
+    dates = [e for e in sentence.ents if (e.label_ == "DATE" or e.label_ == "EVENT" and any(
+        ch.isdigit() for ch in e.text)) and not _in_range(e)]
     if not dates:
         return None
     subtree = {t.i for t in trigger.subtree} | {t.i for t in trigger.head.subtree}
@@ -75,7 +77,11 @@ def relation_date(trigger: Token, sentence: Span, reference: str | None,
     explicit = [d for d in dates if any(ch.isdigit() for ch in d.text) and d.start in in_clause]
     # "… the collapse of the summit in Hanoi the following year.": a lone relative date.
     relative = [d for d in dates if len(dates) == 1 and d[-1].lower_ in {"year", "month", "day"}]
-    candidates = in_subtree if strict else (in_subtree or explicit or relative)
+    # Telegraphese puts the date straight after the phrase: "meeting with Howze afternoon June 3".
+    right_edge = trigger.right_edge.i
+    adjacent = [d for d in dates if 0 < d.start - right_edge <= 2]
+    candidates = (in_subtree or adjacent) if strict else (in_subtree or adjacent or explicit
+                                                          or relative)
     for candidate in sorted(candidates, key=lambda d: abs(d.start - trigger.i)):
         iso = normalize_date(candidate.text, reference)
         if iso:

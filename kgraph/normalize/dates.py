@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from datetime import date, timedelta
 
 MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(calendar.month_name):
@@ -43,8 +44,13 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I),  # 6 March
     re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I),  # the 27th
     re.compile(rf"^\s*(?:in\s+|of\s+)?{_YEAR}\s*$", re.I),  # 1997
+    re.compile(rf"^\s*(?:in\s+|early\s+|late\s+|mid-?)?{_MONTH}\s*$", re.I),  # February
+    re.compile(rf"\b(?:the\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)"
+               rf"\s+of\s+{_YEAR}\b", re.I),  # the end of 2018
 ]
+_DAY_RANGE = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*[–—-]\s*\d{{1,2}}\b(?:,?\s+{_YEAR})?", re.I)
 _RANGE = re.compile(r"\b(between|from)\b.*\b(and|to|until)\b|–|—", re.I)
+_RELATIVE_DAY = {"yesterday": -1, "today": 0, "tomorrow": 1}
 _RELATIVE_YEAR = {"the following year": 1, "the next year": 1, "the previous year": -1,
                   "the year before": -1, "last year": -1, "next year": 1, "this year": 0}
 
@@ -82,6 +88,8 @@ def _resolve(match: re.Match[str], reference: str | None) -> str | None:
     day = int(groups["day"]) if groups.get("day") else None
     if year is None:
         return None
+    if ref_year is not None and year > ref_year + 30 and month is None:
+        return None  # "telegram 2043": a number, not a year decades ahead of the document
     if month is None and day is not None:  # "the 27th": the reference month
         if ref_month is None:
             return None
@@ -98,12 +106,17 @@ def normalize_date(expression: str, reference: str | None = None) -> str | None:
     if not text:
         return None
     lowered = text.lower()
+    if lowered in _RELATIVE_DAY and reference and len(reference) == 10:
+        day = date.fromisoformat(reference) + timedelta(days=_RELATIVE_DAY[lowered])
+        return day.isoformat()
     if match := _NEW_YEAR.search(text):
         return f"{match.group(1)}-01-01"
     for phrase, delta in _RELATIVE_YEAR.items():
         if phrase in lowered:
             ref_year, _ = _reference_parts(reference)
             return None if ref_year is None else f"{ref_year + delta:04d}"
+    if match := _DAY_RANGE.search(text):  # "July 2–3": the day it began
+        return _resolve(match, reference)
     if _RANGE.search(text) and not _PATTERNS[0].match(text):
         return None
     for pattern in _PATTERNS:

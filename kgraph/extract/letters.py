@@ -1,0 +1,153 @@
+"""Correspondence rules: who sent a letter, telegram, cable or message to whom.
+
+"X sent a letter to Y", "X wrote to Y", "X's letter to Y", "a letter from X to Y
+was delivered by Z" (Z only carried it), "letters exchanged between X and Y" (both
+ways), "[We] received your telegram" (the addressee wrote it), "the Department
+notified the Embassy" (offices write to offices by telegram).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgraph.extract.arguments import (
+    Found,
+    actors_of,
+    addressed_by,
+    child_of,
+    distinct_pairs,
+    doers_of,
+    parties_between,
+    prep_objects,
+    recipients_of,
+)
+from kgraph.extract.entities import Actors
+from kgraph.extract.lexicon import lexicon
+from kgraph.types import Entity
+
+
+def _correspondence_noun(token: Token) -> Token | None:
+    """The letter-like noun a verb is about (object, passive subject or the noun it modifies)."""
+    nouns = lexicon()["correspondence_nouns"]
+    if token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in nouns:
+        return token.head
+    for child in token.children:
+        if child.dep_ not in {"dobj", "nsubjpass", "nsubj", "attr"}:
+            continue
+        if child.lemma_.lower() in nouns:
+            return child
+        inner = child_of(child, "prep")  # "one of these letters was sent"
+        obj = child_of(inner, "pobj") if inner is not None else None
+        if obj is not None and obj.lemma_.lower() in nouns:
+            return obj
+    return None
+
+
+def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
+    lemma = verb.lemma_.lower()
+    lex = lexicon()
+    noun = _correspondence_noun(verb)
+    if lemma in lex["exchange_words"] and noun is not None:
+        # "X and Y exchanged letters": both directions.
+        parties = doers_of(verb, actors) + parties_between(verb, actors)
+        for s, r in distinct_pairs(parties, parties):
+            yield Found("sentLetterTo", s, r, verb, noun.lemma_.lower(), "dep:exchange", 0.8)
+        return
+    if lemma in lex["sending_verbs"] and noun is None:
+        return
+    if lemma not in lex["sending_verbs"] and lemma not in lex["writing_verbs"]:
+        return
+    medium = noun.lemma_.lower() if noun is not None else "letter"
+    # "A letter from X was delivered to Y by Z": X wrote it, Z only carried it.
+    senders = (_noun_senders(noun, actors) if noun is not None else []) or doers_of(verb, actors)
+    recipients = recipients_of(verb, actors) or (recipients_of(noun, actors) if noun else [])
+    if not recipients and lemma in lex["writing_verbs"]:
+        recipients = addressed_by(verb, actors)
+    for s, r in distinct_pairs(senders, recipients):
+        yield Found("sentLetterTo", s, r, verb, medium, f"dep:{lemma}-verb", 0.85)
+
+
+def _noun_senders(noun: Token, actors: Actors) -> list[Entity]:
+    possessor = child_of(noun, "poss")
+    if possessor is not None:
+        return actors_of(possessor, actors)
+    found: list[Entity] = []
+    for obj in prep_objects(noun, "from"):
+        found.extend(actors_of(obj, actors))
+    return found
+
+
+_INSTITUTIONS = {"Ministry", "Embassy", "Government", "Institution"}
+
+
+def letters_received(verb: Token, actors: Actors) -> Iterator[Found]:
+    """`[We] received your telegram`, `he had received letters from Ohno`: sender → receiver."""
+    if verb.lemma_.lower() not in lexicon()["receiving_verbs"]:
+        return
+    noun = child_of(verb, "dobj")
+    passive = noun is None
+    noun = noun or child_of(verb, "nsubjpass")  # "Your telegram of 6 March has been received."
+    if noun is None or noun.lemma_.lower() not in lexicon()["correspondence_nouns"]:
+        return
+    senders = _noun_senders(noun, actors)
+    if passive and not prep_objects(verb, "by"):
+        # Received by whoever writes this document: `kgraph.extract` fills it in.
+        for s in senders:
+            yield Found("sentLetterTo", s, s, noun, noun.lemma_.lower(),
+                        "dep:receive-verb+speaker", 0.7)
+        return
+    for s, r in distinct_pairs(senders, doers_of(verb, actors)):
+        yield Found("sentLetterTo", s, r, noun, noun.lemma_.lower(), "dep:receive-verb", 0.8)
+
+
+def notices(verb: Token, actors: Actors) -> Iterator[Found]:
+    """`The Department of State informed the Embassy in Seoul`: a telegram between offices."""
+    if verb.lemma_.lower() not in lexicon()["notifying_verbs"]:
+        return
+    obj = child_of(verb, "dobj")
+    recipients = actors_of(obj, actors) if obj is not None else recipients_of(verb, actors)
+    senders = doers_of(verb, actors)
+    for s, r in distinct_pairs(senders, recipients):
+        if s.type in _INSTITUTIONS and r.type in _INSTITUTIONS:
+            yield Found("sentLetterTo", s, r, verb, "telegram", f"dep:{verb.lemma_.lower()}-office",
+                        0.6)
+
+
+def letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
+    if noun.dep_ in {"nsubjpass", "dobj"} and noun.head.lemma_.lower() in (
+        lexicon()["sending_verbs"] | lexicon()["writing_verbs"]
+    ):
+        return  # the verb rule covers it, with better arguments
+    senders = _noun_senders(noun, actors)
+    recipients = recipients_of(noun, actors)
+    medium = noun.lemma_.lower()
+    if not senders and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
+            and noun.head.head.pos_ == "VERB":
+        senders = doers_of(noun.head.head, actors)  # "In a letter to Y, X wrote …"
+        # "In a telegram, X asked Y …": the one addressed is the addressee.
+        recipients = recipients or [e for e in addressed_by(noun.head.head, actors)
+                                    if e.type == "Person"]
+    for s, r in distinct_pairs(senders, recipients):
+        yield Found("sentLetterTo", s, r, noun, medium, f"dep:{medium}-noun", 0.75)
+    if senders and not recipients and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
+            and child_of(noun, "poss") is None:
+        # "In a personal letter on September 6, Kim said …": the addressee is whoever
+        # this sender writes to elsewhere in the document (see `kgraph.extract.context`).
+        for s in senders:
+            yield Found("sentLetterTo", s, s, noun, medium, f"dep:{medium}-noun+context", 0.6)
+    exchanged = _exchange_between(noun, actors)
+    for s, r in distinct_pairs(exchanged, exchanged):
+        yield Found("sentLetterTo", s, r, noun, medium, "dep:exchange", 0.75)
+
+
+def _exchange_between(noun: Token, actors: Actors) -> list[Entity]:
+    """Letters exchanged between X and Y: both directions."""
+    verb = next((c for c in noun.children if c.lemma_.lower() in lexicon()["exchange_words"]),
+                None)
+    if verb is None and noun.head.lemma_.lower() in lexicon()["exchange_words"]:
+        verb = noun.head
+    if verb is None:
+        return []
+    return parties_between(verb, actors) or parties_between(noun, actors)

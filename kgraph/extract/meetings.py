@@ -1,0 +1,98 @@
+"""Meeting rules: met, met with, held talks, received, called on, a summit between X and Y."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgraph.extract.arguments import (
+    Found,
+    actors_of,
+    child_of,
+    distinct_pairs,
+    doers_of,
+    nested_with,
+    parties_between,
+    prep_objects,
+)
+from kgraph.extract.entities import Actors
+from kgraph.extract.lexicon import lexicon
+from kgraph.types import Entity
+
+
+def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
+    lemma = verb.lemma_.lower()
+    lex = lexicon()
+    partners: list[Entity] = []
+    extractor = f"dep:{lemma}-verb"
+    if lemma in lex["meeting_verbs"]:
+        obj = child_of(verb, "dobj") or child_of(verb, "nsubjpass")  # "Y was visited by X"
+        partners = actors_of(obj, actors) if obj is not None else []
+        for p in prep_objects(verb, "with"):
+            partners.extend(actors_of(p, actors))
+        if lemma == "visit":  # visiting a place or an embassy is not meeting someone
+            partners = [p for p in partners if p.type == "Person"]
+    elif lemma in lex["receiving_verbs"]:
+        obj = child_of(verb, "dobj") or child_of(verb, "nsubjpass")  # "Y was received by X"
+        if obj is not None and obj.lemma_.lower() not in lex["correspondence_nouns"]:
+            partners = [e for e in actors_of(obj, actors) if e.type == "Person"]
+    elif lemma in lex["talking_verbs"]:
+        objects = prep_objects(verb, "with", "to") or nested_with(verb)
+        if lemma == "see" and (obj := child_of(verb, "dobj")) is not None:
+            objects.append(obj)
+        partners = [e for o in objects for e in actors_of(o, actors) if e.type == "Person"]
+    elif lemma == "take" and any(c.lower_ == "aside" for c in verb.children):
+        obj = child_of(verb, "dobj")  # "I took President Pak aside"
+        partners = [e for e in actors_of(obj, actors) if e.type == "Person"] if obj else []
+    elif lemma == "call":
+        for p in prep_objects(verb, "on", "upon"):
+            partners.extend(actors_of(p, actors))
+    elif lemma in lex["holding_verbs"]:
+        obj = child_of(verb, "dobj")
+        if obj is None or obj.lemma_.lower() not in lex["meeting_nouns"]:
+            return
+        for p in prep_objects(verb, "with") + prep_objects(obj, "with"):
+            partners.extend(actors_of(p, actors))
+        partners.extend(parties_between(obj, actors))
+        extractor = f"dep:{lemma}-{obj.lemma_.lower()}"
+    else:
+        return
+    doers = doers_of(verb, actors)
+    if not partners and len(doers) > 1 and lemma in {"meet", "confer"} | lex["holding_verbs"]:
+        partners = doers[1:]  # "X and Y met"
+        doers = doers[:1]
+    for s, r in distinct_pairs(doers, partners):
+        yield Found("metWith", s, r, verb, None, extractor, 0.8)
+
+
+def meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon()["holding_verbs"]:
+        return
+    participants = parties_between(noun, actors)
+    possessor = child_of(noun, "poss")
+    partners: list[Entity] = []
+    for p in prep_objects(noun, "with"):
+        partners.extend(actors_of(p, actors))
+    hosts = actors_of(possessor, actors) if possessor is not None else []
+    if partners and not hosts:  # "I gathered from a conversation with PriMin …"
+        verb = next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
+        hosts = doers_of(verb, actors) if verb is not None else []
+    pairs = list(distinct_pairs(hosts, partners))
+    if len(participants) > 1:
+        pairs += [(participants[0], p) for p in participants[1:]]
+    if not pairs and not partners and noun.lower_.rstrip("-") == "summit":
+        pairs = _clause_pair(noun, actors)
+    for s, r in pairs:
+        yield Found("metWith", s, r, noun, None, f"dep:{noun.lower_.rstrip('-')}-noun", 0.7)
+
+
+def _clause_pair(noun: Token, actors: Actors) -> list[tuple[Entity, Entity]]:
+    """A summit named without its parties, in a clause where one leader acts on another
+    ("Trump reassured Kim … after the collapse of the summit"): those two met."""
+    root = noun.sent.root
+    subject, obj = child_of(root, "nsubj"), child_of(root, "dobj")
+    people = [[e for e in actors_of(t, actors) if e.type == "Person"] for t in (subject, obj)]
+    if people[0] and people[1] and people[0][0].id != people[1][0].id:
+        return [(people[0][0], people[1][0])]
+    return []

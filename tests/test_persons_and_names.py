@@ -1,0 +1,59 @@
+"""Persons lists, telegraphese names and the tokenizer rule for Korean given names."""
+
+from __future__ import annotations
+
+from kgraph.extract.persons import PersonsList
+
+PEOPLE = {
+    "p_CDS": {"name": "Choi Doo Sun", "role": "Republic of Korea Prime Minister until May 1964",
+              "display_name": "Choi Doo Sun"},
+    "p_CIK": {"name": "Chong Il-kwon (Chung Il-kwon)",
+              "role": "Republic of Korea Prime Minister from May 1964",
+              "display_name": "Chong Il-kwon"},
+    "p_IH": {"name": "Ikeda, Hayato", "role": "Japanese Prime Minister until November 1964",
+             "display_name": "Hayato Ikeda"},
+    "p_KCP": {"name": "Kim Chong-pil", "role": "Chairman of the Democratic Republican Party",
+              "display_name": "Kim Chong-pil"},
+    "p_LTW": {"name": "Lee Tong-won (Yi Tong-won)",
+              "role": "Republic of Korea Foreign Minister until May 1964; and July 1964–December 1966",
+              "display_name": "Lee Tong-won"},
+    "p_YTW": {"name": "Yi Tong-won", "role": "see Lee Tong Won", "display_name": "Yi Tong-won"},
+}
+
+
+def test_office_holder_at_the_document_month_and_in_its_country():
+    before, after = PersonsList(PEOPLE, (1964, 3)), PersonsList(PEOPLE, (1964, 7))
+    text = "Korea Korea Korean"
+    assert before.by_title("Prime Minister", text) == "Choi Doo Sun"
+    assert after.by_title("the Prime Minister", text) == "Chong Il-kwon"
+    assert PersonsList(PEOPLE, (1964, 9)).by_title("Foreign Minister", text) == "Lee Tong-won"
+
+
+def test_initials_cross_references_and_titled_surnames():
+    people = PersonsList(PEOPLE, (1964, 7))
+    assert people.by_initials("KCP") == "Kim Chong-pil"
+    assert people.resolve("p_YTW").display == "Lee Tong-won"
+    assert people.by_surname("Yi", "Foreign Minister") == "Lee Tong-won"
+    assert people.by_surname("Chong", "Prime Minister") == "Chong Il-kwon"
+    assert people.by_surname("Chong", "Minister of the Economic Planning Board") is None
+
+
+def test_hyphenated_given_names_stay_whole(nlp):
+    doc = nlp("Moon Jae-in wrote to Kim Jong-un about Sino-Soviet co-operation.")
+    assert "Jae-in" in [t.text for t in doc]
+    assert {"Sino", "Soviet", "co", "operation"} <= {t.text for t in doc}
+    assert {("Moon Jae-in", "PERSON"), ("Kim Jong-un", "PERSON")} <= {
+        (e.text, e.label_) for e in doc.ents}
+
+
+def test_kim_in_a_letter_story_binds_to_the_leader_not_the_commentator(nlp):
+    from kgraph.extract import extract_document
+    from kgraph.types import Document
+
+    text = ("North Korean leader Kim Jong-un sent a letter to Donald Trump in September 2018. "
+            "Former vice minister Kim Cheon-shik said the letter showed trust. "
+            "In a second letter on September 21, 2018, Kim asked for another summit.")
+    extraction = extract_document(Document(id="x", text=text, date="2018-09-30"), nlp)
+    letters = {(r.subject, r.object, r.date) for r in extraction.relations}
+    assert ("Person/kim-jong-un", "Person/donald-trump", "2018-09") in letters
+    assert not any("kim-cheon-shik" in r.subject for r in extraction.relations)
