@@ -159,6 +159,31 @@ def extract(
         _fail(str(error))
 
 
+@app.command()
+def validate(
+    store: Annotated[Path, typer.Option("--store", "-s", help="Build folder or store.")] = Path(
+        "build"),
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+    limit: Annotated[int, typer.Option(help="Violations to list at most.")] = 50,
+) -> None:
+    """Check a built graph against the SHACL shapes (ontology/shapes.ttl); exit 1 if it fails."""
+    from kgraph.api import store_folder
+    from kgraph.graph.store import GraphStore
+    from kgraph.graph.validate import validate_store
+    from kgraph.query import format_rows
+
+    if not store_folder(store).is_dir():
+        _fail(f"{store}: no graph store here; run 'kgraph build' first")
+    report = validate_store(GraphStore.open(store_folder(store), read_only=True))
+    rows = [vars(v) for v in report.violations[:limit]]
+    if rows:
+        sys.stdout.write(format_rows(rows, fmt.value))
+    verdict = "conforms" if report.conforms else f"{len(report.violations)} violation(s)"
+    err.print(f"{store}: {report.triples} triples, {verdict}", highlight=False)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold relations, JSON Lines.", show_default=False)],

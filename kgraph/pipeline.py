@@ -53,22 +53,25 @@ class BuildSummary:
 
 
 def _changed(documents: Iterable[Document], known: dict[str, str],
-             summary: BuildSummary, seen: set[str]) -> Iterator[Document]:
+             summary: BuildSummary, seen: set[str], sources: set[str]) -> Iterator[Document]:
     for document in documents:
         summary.documents += 1
         seen.add(document.id)
+        sources.add(document.source)
         if known.get(document.id) == content_hash(document):
             summary.unchanged += 1
             continue
         yield document
 
 
-def _remove_vanished(store: GraphStore, seen: set[str]) -> int:
+def _remove_vanished(store: GraphStore, seen: set[str], sources: set[str]) -> int:
+    """Remove documents whose file is gone, or whose file was read without them."""
     rows = store.select("SELECT ?id ?path WHERE { ?d a kg:Document ; kg:documentId ?id ; "
                         "kg:sourcePath ?path }")
     removed = 0
     for row in rows:
-        if row["id"] not in seen and not Path(row["path"]).exists():
+        gone = row["path"] in sources or not Path(row["path"]).exists()
+        if row["id"] not in seen and gone:
             store.remove_document(row["id"])
             removed += 1
     return removed
@@ -111,8 +114,9 @@ def build_graph(
             on_problem(message)
 
     seen: set[str] = set()
+    sources: set[str] = set()
     documents = _changed(read_paths(paths, fmt, on_error=problem), store.document_hashes(),
-                         summary, seen)
+                         summary, seen, sources)
     nlp = load_pipeline(model)
     model_id = model_name(nlp)
     for extraction in extract_documents(documents, nlp):
@@ -121,7 +125,8 @@ def build_graph(
         summary.extracted += 1
         if on_document:
             on_document(extraction.document.id)
-    summary.removed = _remove_vanished(store, seen)
+    summary.removed = _remove_vanished(store, seen, sources)
+    store.rebuild_actors()
     store.flush()
     _count_by_type(store, summary)
     store.export(summary.turtle_path, "turtle")

@@ -26,6 +26,7 @@ from kgraph.extract.relations import Found, find_relations
 from kgraph.normalize.brackets import CleanText, resolve_brackets
 from kgraph.normalize.dates import dates_with_year
 from kgraph.normalize.names import slug
+from kgraph.normalize.roles import parse_role
 from kgraph.types import Document, Entity, Evidence, Extraction, Relation
 
 __all__ = ["extract_document", "extract_documents", "load_pipeline"]
@@ -120,6 +121,40 @@ def _with_context_recipients(relations: list[Relation], speakers: Speakers) -> l
     return kept
 
 
+def _lone_surname(entity: Entity) -> bool:
+    return entity.type == "Person" and entity.id.count("/") > 1  # see _scope_lone_surnames
+
+
+def _add_referenced_countries(entities: dict[str, Entity], gazetteer: Gazetteer) -> None:
+    """Countries an actor or a role points to are actors of the document too."""
+    for entity in list(entities.values()):
+        named = [entity.country] if entity.country and entity.type != "Country" else []
+        named += [parse_role(role).country for role in entity.roles]
+        for name in filter(None, named):
+            country = gazetteer.entity("Country", name)
+            entities.setdefault(country.id, country)
+
+
+def _scope_lone_surnames(entities: dict[str, Entity], relations: list[Relation],
+                         document_id: str) -> tuple[dict[str, Entity], list[Relation]]:
+    """A bare surname the document never completes ("Monroney", "Kim") names someone only
+    this document knows: its id carries the document, so it never merges across documents.
+    """
+    renamed: dict[str, str] = {}
+    result: dict[str, Entity] = {}
+    for entity in entities.values():
+        if entity.type == "Person" and len(entity.name.replace("-", " ").split()) == 1 \
+                and not entity.external_ids:
+            new_id = f"Person/{slug(document_id)}/{slug(entity.name)}"
+            renamed[entity.id] = new_id
+            entity = replace(entity, id=new_id)
+        result[entity.id] = entity
+    for relation in relations:
+        relation.subject = renamed.get(relation.subject, relation.subject)
+        relation.object = renamed.get(relation.object, relation.object)
+    return result, relations
+
+
 def _qualify_ministries(entities: dict[str, Entity], relations: list[Relation], country: str
                         ) -> tuple[dict[str, Entity], list[Relation]]:
     """``Ministry of Foreign Affairs`` → ``Ministry of Foreign Affairs (China)``.
@@ -170,9 +205,13 @@ def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer) -> Extraction:
     for entity in head_entities:
         entities.setdefault(entity.id, entity)
     relations = _with_context_recipients(relations, speakers)
+    entities, relations = _scope_lone_surnames(entities, relations, prepared.document.id)
+    _add_referenced_countries(entities, gazetteer)
     if home := home_country(head_entities, head_relations, gazetteer):
         entities, relations = _qualify_ministries(entities, relations, home)
     used = {r.subject for r in relations} | {r.object for r in relations}
+    entities = {k: e for k, e in entities.items()
+                if k in used or e.roles or not _lone_surname(e)}
     ordered = sorted(entities.values(), key=lambda e: (e.id not in used, e.type, e.name))
     return Extraction(prepared.document, ordered, _deduplicate(relations))
 

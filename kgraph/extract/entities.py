@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.gazetteer import Gazetteer
+from kgraph.extract.lexicon import lexicon
 from kgraph.extract.persons import Names
 from kgraph.extract.roles import find_role
 from kgraph.normalize.names import TITLES, clean_name, strip_title
@@ -30,6 +31,7 @@ _ORG_KEYWORDS: tuple[tuple[str, str], ...] = (
      r"Agency|Council|Command|Chiefs of Staff|Assembly|Congress)\b", "Institution"),
 )
 _GOOD_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_LIST_MARKS = {f"{letter}." for letter in "ABCDEFGHIJ"}
 
 
 @dataclass
@@ -111,6 +113,12 @@ class _PersonResolver:
 
 def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver,
             names: Names, role: str | None) -> Entity | None:
+    if span[0].text in _LIST_MARKS and len(span) > 1:  # "B. Pak": item B of a list
+        span = span[1:]
+    if any(t.text in lexicon()["not_names"] for t in span):
+        return None
+    while len(span) > 1 and span[-1].text in lexicon()["role_heads"]:
+        span = span[:-1]  # "Philip C. Habib Counselor"
     written = clean_name(span.text)
     name, title = strip_title(written)
     title = title or role

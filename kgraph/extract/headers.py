@@ -65,8 +65,9 @@ def party_entity(phrase: str, names: Names) -> Entity | None:
         if known := gazetteer.canonical_person(alternative):
             return gazetteer.entity("Person", known)
     phrase = resolve_brackets(phrase).text
-    if m := _BRACKETED_NAME.search(phrase):
-        return names.person(m.group("name").strip())
+    if m := _BRACKETED_NAME.search(phrase):  # the office before the bracket tells namesakes apart
+        office = re.sub(r"^(?:the|The)\s+", "", phrase[:m.start()].strip(" ,")) or None
+        return names.person(m.group("name").strip(), office)
     text = clean_name(phrase)
     if known := gazetteer.canonical_person(text):  # "President Johnson"
         return gazetteer.entity("Person", known)

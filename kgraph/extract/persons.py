@@ -91,6 +91,30 @@ def _segments(role: str) -> list[str]:
     return segments
 
 
+def _best_by_title(found: list[ListedPerson], title: str) -> list[ListedPerson]:
+    """Namesakes told apart by the title written with the name.
+
+    The title as written in the entry wins; else the entry sharing most of the title's
+    words, provided it has the title's head word: "Minister of Foreign Affairs" fits
+    "Foreign Minister" but not "Prime Minister"; "the President's Special Assistant for
+    National Security Affairs" fits McGeorge Bundy better than William P. Bundy.
+    """
+    title = re.sub(r"^(?:(?:former|then|the|acting)\s+)+", "", title, flags=re.I).lower()
+    head = (title.split(" of ")[0] if " of " in title else title).split()[-1]
+    words = set(re.findall(r"[a-z]+", title)) - {"of", "the", "for", "and", "to", "s"}
+    entries = {p.display: f"{p.raw_name} {p.role}".lower() for p in found}
+    exact = [p for p in found if title in entries[p.display]]
+    if exact:
+        return exact
+    scored = [(len(words & set(re.findall(r"[a-z]+", entries[p.display]))), p) for p in found
+              if head in re.findall(r"[a-z]+", entries[p.display])]
+    if not scored:
+        return []
+    best = max(score for score, _ in scored)
+    keywords_needed = 1 if len(words) > 1 else 0
+    return [p for score, p in scored if score == best and score > keywords_needed]
+
+
 class PersonsList:
     """Lookups over one persons list (id → {name, role, display_name})."""
 
@@ -146,15 +170,8 @@ class PersonsList:
                  if key in {name_key(part) for name in (p.display, *p.aliases)
                             for part in (name.split()[0], name.split()[-1].rstrip(","))}
                  and not p.role.lower().startswith("see")]
-        if title:
-            title = re.sub(r"^(?:(?:former|then|the|acting)\s+)+", "", title, flags=re.I).lower()
-            head = title.split()[-1] if " of " not in title else title.split(" of ")[0].split()[-1]
-            # "Minister of Foreign Affairs" fits "Foreign Minister", not "Prime Minister".
-            keywords = set(title.split()) - {head, "of", "the", "for", "and"}
-            entries = {p.display: f"{p.raw_name} {p.role}".lower() for p in found}
-            exact = [p for p in found if title in entries[p.display]]
-            found = exact or [p for p in found if head in entries[p.display].split() and (
-                not keywords or keywords & set(entries[p.display].split()))]
+        if title and found:
+            found = _best_by_title(found, title)
         return found[0].display if len({p.display for p in found}) == 1 else None
 
     def by_initials(self, letters: str) -> str | None:
@@ -200,13 +217,19 @@ class Names:
         self.people = people or PersonsList(None)
         self.linked = linked or {}
 
+    def _listed_surname(self, surname: str, title: str | None) -> str | None:
+        found = self.people.by_surname(surname, title)
+        if found is None and title is None:
+            found = _gazetteer_prior(self, surname)
+        return found
+
     def person(self, name: str, title: str | None = None) -> Entity:
         """The entity for a person's name as written, resolved as far as the sources allow.
 
         `title` ("President") is kept as a role and picks between namesakes.
         """
         full = (self.linked.get(name) or self.people.by_name(name)
-                or (self.people.by_surname(name, title) if len(name.split()) == 1 else None)
+                or (self._listed_surname(name, title) if len(name.split()) == 1 else None)
                 or name)
         entity = self.gazetteer.entity("Person", self.gazetteer.canonical_person(full) or full)
         for alias in (full, name, *self.people.aliases_of(full)):
@@ -215,6 +238,14 @@ class Names:
         if title and title not in entity.roles:
             entity.roles.append(title)
         return entity
+
+
+def _gazetteer_prior(names: Names, surname: str) -> str | None:
+    """Among namesakes in the list, the one the gazetteer knows (a major actor)."""
+    known = [p.display for p in names.people.people.values()
+             if surname in p.display.replace("-", " ").split()
+             and names.gazetteer.canonical_person(p.display)]
+    return known[0] if len(set(known)) == 1 else None
 
 
 def linked_names(document: Document, people: PersonsList) -> dict[str, str]:

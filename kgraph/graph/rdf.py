@@ -1,5 +1,9 @@
 """One document's extraction as RDF (see ``ontology/kgraph.ttl``).
 
+Everything here goes into the document's own named graph: the document and its
+metadata, what it says about each actor (`kg:Mention`), the positions it states,
+and its relations.
+
 Each relation is written twice, on purpose:
 
 * a direct edge for simple queries, ``?a kg:sentLetterTo ?b`` — only for
@@ -16,7 +20,7 @@ from __future__ import annotations
 import hashlib
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from kgraph.graph.namespaces import (
     KG,
@@ -27,7 +31,8 @@ from kgraph.graph.namespaces import (
     event_iri,
     hashed_iri,
 )
-from kgraph.normalize.names import slug
+from kgraph.normalize.names import name_key, slug
+from kgraph.normalize.roles import parse_role
 from kgraph.types import Document, Entity, Extraction, Relation, date_precision
 
 EVENT_CLASS = {"sentLetterTo": KG.Correspondence, "metWith": KG.Meeting,
@@ -81,25 +86,50 @@ def _add_document(graph: Graph, document: Document) -> URIRef:
     return node
 
 
-def _add_entity(graph: Graph, entity: Entity, document: URIRef) -> None:
+def _add_mention(graph: Graph, entity: Entity, document: URIRef, document_id: str) -> None:
+    """What this document says an actor is: type, name, aliases, country, identifiers.
+
+    The actor node itself (label, type, altLabels) lives in the shared actors graph,
+    rebuilt from these mentions (`kgraph.graph.store.GraphStore.rebuild_actors`), so that
+    an actor named in many documents is described once and stays right when one goes.
+    """
     node = entity_iri(entity.id)
-    graph.add((node, RDF.type, KG[entity.type]))
-    graph.add((node, RDFS.label, Literal(entity.name)))
+    mention = hashed_iri("mention", document_id, entity.id)
+    graph.add((mention, RDF.type, KG.Mention))
+    graph.add((mention, KG.entity, node))
+    graph.add((mention, KG.entityType, KG[entity.type]))
+    graph.add((mention, KG.name, Literal(entity.name)))
+    graph.add((mention, KG.inDocument, document))
     for alias in entity.aliases:
-        graph.add((node, SKOS.altLabel, Literal(alias)))
+        graph.add((mention, KG.alias, Literal(alias)))
     if entity.country and entity.type != "Country":
-        graph.add((node, KG.country, entity_iri(f"Country/{slug(entity.country)}")))
+        graph.add((mention, KG.country, entity_iri(f"Country/{slug(entity.country)}")))
     if qid := entity.external_ids.get("wikidata"):
-        graph.add((node, OWL.sameAs, WD[qid]))
+        graph.add((mention, KG.sameAs, WD[qid]))
     if iso := entity.external_ids.get("iso"):
-        graph.add((node, KG.isoCode, Literal(iso)))
+        graph.add((mention, KG.isoCode, Literal(iso)))
     graph.add((node, KG.mentionedIn, document))
-    for role in entity.roles:
-        position = hashed_iri("position", entity.id, role)
+
+
+def _add_positions(graph: Graph, entity: Entity, document: URIRef, document_id: str,
+                   names: dict[str, str]) -> None:
+    """Roles as position nodes: holder, title, organisation or country, former, source."""
+    for text in entity.roles:
+        role = parse_role(text)
+        position = hashed_iri("position", document_id, entity.id, text)
         graph.add((position, RDF.type, KG.Position))
-        graph.add((position, KG.holder, node))
-        graph.add((position, KG.title, Literal(role)))
-        graph.add((position, KG.former, Literal(role.lower().startswith("former"))))
+        graph.add((position, KG.holder, entity_iri(entity.id)))
+        graph.add((position, KG.title, Literal(role.title)))
+        graph.add((position, KG.roleText, Literal(text)))
+        graph.add((position, KG.former, Literal(role.former)))
+        if role.country:
+            graph.add((position, KG.country, entity_iri(f"Country/{slug(role.country)}")))
+        if role.organization:
+            known = names.get(name_key(role.organization))
+            if known:
+                graph.add((position, KG.organization, entity_iri(known)))
+            else:
+                graph.add((position, KG.organizationName, Literal(role.organization)))
         graph.add((position, PROV.wasDerivedFrom, document))
 
 
@@ -144,8 +174,11 @@ def extraction_graph(extraction: Extraction, tool_version: str, model: str) -> G
     graph.add((activity, RDFS.label, Literal(f"kgraph {tool_version} with {model}")))
     graph.add((activity, KG.toolVersion, Literal(tool_version)))
     graph.add((activity, KG.model, Literal(model)))
+    document_id = extraction.document.id
+    names = {name_key(e.name): e.id for e in extraction.entities if e.type != "Person"}
     for entity in extraction.entities:
-        _add_entity(graph, entity, document)
+        _add_mention(graph, entity, document, document_id)
+        _add_positions(graph, entity, document, document_id, names)
     for relation in extraction.relations:
         _add_relation(graph, relation, document, extraction.document.id, activity)
     return graph

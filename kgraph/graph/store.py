@@ -5,11 +5,13 @@
 >>> store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # doctest: +SKIP
 [{'n': 1234}]
 
-Queries see the union of all document graphs as their default graph.
+Queries see the union of all graphs as their default graph: the document
+graphs and ``kgg:actors``, where each actor is described once.
 """
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,12 @@ class GraphStore:
             self.store.remove_graph(name)
         self.store.load(data, ox.RdfFormat.N_TRIPLES, to_graph=name)
         return len(graph)
+
+    def rebuild_actors(self) -> None:
+        """Describe every actor once, in the shared ``kgg:actors`` graph, from the mentions
+        in the document graphs (so it stays right when a document comes or goes)."""
+        update = resources.files("kgraph.graph").joinpath("sparql/rebuild_actors.ru")
+        self.store.update(sparql_prefixes() + update.read_text("utf-8"))
 
     def remove_document(self, document_id: str) -> None:
         name = ox.NamedNode(str(document_graph(document_id)))

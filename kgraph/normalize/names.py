@@ -26,6 +26,8 @@ TITLES: tuple[str, ...] = tuple(
             "Counselor", "Consul", "Consul General", "Senator", "Governor", "General",
             "Admiral", "Colonel", "Marshal", "Comrade", "Leader", "King",
             "Emperor", "Chancellor", "Mr.", "Mr", "Mrs.", "Ms.", "Dr.", "Professor",
+            "Gen", "Gen.", "Amb", "Amb.", "Adm", "Adm.", "Sen", "Sen.", "Col", "Col.",
+            "Lt", "Lt.", "Maj", "Maj.", "Capt", "Capt.",
             "Reporter", "Envoy", "Special Envoy", "Assistant Secretary", "Under Secretary",
             "Deputy Secretary", "Speaker", "Vice Speaker", "Chief", "Commander",
         },
