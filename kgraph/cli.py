@@ -159,6 +159,32 @@ def extract(
         _fail(str(error))
 
 
+class ExportFormat(StrEnum):
+    turtle = "turtle"
+    ntriples = "ntriples"
+    nquads = "nquads"
+    trig = "trig"
+    jsonld = "jsonld"
+
+
+@app.command()
+def export(
+    store: Annotated[Path, typer.Option("--store", "-s", help="Build folder or store.")] = Path(
+        "build"),
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.turtle,
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="File to write (default: stdout).")] = None,
+) -> None:
+    """Write the whole graph: turtle, ntriples, nquads or trig (one graph per document), jsonld."""
+    from kgraph.api import store_folder
+    from kgraph.graph.store import GraphStore
+
+    if not store_folder(store).is_dir():
+        _fail(f"{store}: no graph store here; run 'kgraph build' first")
+    graph = GraphStore.open(store_folder(store), read_only=True)
+    graph.export(output if output else sys.stdout.buffer, fmt.value)
+
+
 @app.command()
 def validate(
     store: Annotated[Path, typer.Option("--store", "-s", help="Build folder or store.")] = Path(

@@ -11,9 +11,10 @@ graphs and ``kgg:actors``, where each actor is described once.
 
 from __future__ import annotations
 
+import io
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -35,6 +36,20 @@ def _python(term: Any) -> Any:
             return term.value == "true"
         return term.value
     return term.value
+
+
+def _jsonld(triples: Any) -> bytes:
+    """JSON-LD of a triple iterator, compacted with kgraph's published context."""
+    import json
+
+    from kgraph.graph.validate import ontology_file
+
+    buffer = io.BytesIO()
+    ox.serialize(triples, buffer, ox.RdfFormat.N_TRIPLES)
+    graph = Graph().parse(data=buffer.getvalue(), format="nt")
+    context = json.loads(ontology_file("context.jsonld").read_text("utf-8"))["@context"]
+    return graph.serialize(format="json-ld", context=context, auto_compact=True,
+                           encoding="utf-8")
 
 
 class GraphStore:
@@ -93,23 +108,29 @@ class GraphStore:
     def triple_count(self) -> int:
         return len(self.store)
 
-    def export(self, path: str | Path, fmt: str = "turtle") -> None:
-        """Write the whole store.
+    def export(self, out: str | Path | BinaryIO, fmt: str = "turtle") -> None:
+        """Write the whole store to a path or a binary stream.
 
-        ``turtle`` and ``ntriples`` hold the union of the document graphs;
-        ``trig`` and ``nquads`` keep one named graph per document.
+        ``turtle`` and ``ntriples`` hold the union of all graphs; ``trig`` and
+        ``nquads`` keep one named graph per document (and ``kgg:actors``);
+        ``jsonld`` is the union framed by ``ontology/context.jsonld``.
         """
-        path = Path(path)
+        if isinstance(out, (str, Path)):
+            with Path(out).open("wb") as stream:
+                self.export(stream, fmt)
+            return
+        prefixes = {k: str(v) for k, v in PREFIXES.items()}
         if fmt in {"trig", "nquads"}:
+            quads = self.store.quads_for_pattern(None, None, None, None)
             fmt_enum = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
-            self.store.dump(str(path), fmt_enum)
+            ox.serialize(quads, out, fmt_enum, **({"prefixes": prefixes} if fmt == "trig" else {}))
             return
         triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-        fmt_enum = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
-        options = {"prefixes": {k: str(v) for k, v in PREFIXES.items()}} \
-            if fmt == "turtle" else {}
-        with path.open("wb") as out:
-            ox.serialize(triples, out, fmt_enum, **options)
+        if fmt == "jsonld":
+            out.write(_jsonld(triples))
+            return
+        fmt_enum = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}[fmt]
+        ox.serialize(triples, out, fmt_enum, **({"prefixes": prefixes} if fmt == "turtle" else {}))
 
     def flush(self) -> None:
         self.store.flush()
