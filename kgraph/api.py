@@ -12,6 +12,8 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph.graph.base import TripleStore
+from kgraph.graph.remote import RemoteStore
 from kgraph.graph.store import GraphStore
 
 
@@ -24,7 +26,7 @@ def store_folder(folder: str | Path) -> Path:
 class KnowledgeGraph:
     """A knowledge graph built into a folder (``store/``, ``graph.ttl``, ``graph.html``)."""
 
-    def __init__(self, folder: str | Path, store: GraphStore, summary: Any = None):
+    def __init__(self, folder: str | Path, store: TripleStore, summary: Any = None):
         self.folder = Path(folder)
         self.store = store
         self.summary = summary
@@ -36,22 +38,34 @@ class KnowledgeGraph:
         from kgraph.pipeline import build_graph
 
         summary = build_graph(paths, out, **options)
+        if summary.store_url:
+            return cls(out, RemoteStore.from_url(summary.store_url), summary)
         return cls(out, GraphStore.open(summary.store_path, read_only=True), summary)
 
     @classmethod
-    def open(cls, folder: str | Path = "build", read_only: bool = True) -> KnowledgeGraph:
-        """A graph built earlier into `folder`, read-only unless asked otherwise."""
+    def open(cls, folder: str | Path = "build", read_only: bool = True,
+             store_url: str | None = None) -> KnowledgeGraph:
+        """A graph built earlier into `folder` (read-only unless asked) or a SPARQL server."""
+        if store_url:
+            return cls(folder, RemoteStore.from_url(store_url))
         return cls(folder, GraphStore.open(store_folder(folder), read_only=read_only))
 
-    def select(self, sparql: str) -> list[dict[str, Any]]:
-        """Rows of a SPARQL SELECT as dicts (kgraph's prefixes are predefined)."""
-        return self.store.select(sparql)
+    def select(self, sparql_or_name: str, **params: str) -> list[dict[str, Any]]:
+        """Rows of a SELECT as dicts: SPARQL text, or a named query with its parameters.
 
-    def query(self, sparql: str) -> Any:
-        """A SPARQL SELECT as a pandas DataFrame."""
+        >>> kg.select("correspondents", person="Kim Jong-un")   # doctest: +SKIP
+        """
+        from kgraph.query import load_query, named_queries
+
+        if params or sparql_or_name in named_queries():
+            return self.store.select(load_query(sparql_or_name).bind(**params))
+        return self.store.select(sparql_or_name)
+
+    def query(self, sparql_or_name: str, **params: str) -> Any:
+        """A SELECT (SPARQL text or a named query) as a pandas DataFrame."""
         import pandas as pd
 
-        return pd.DataFrame(self.select(sparql))
+        return pd.DataFrame(self.select(sparql_or_name, **params))
 
     def to_networkx(self) -> nx.MultiDiGraph:
         from kgraph.analysis import to_networkx

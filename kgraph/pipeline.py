@@ -17,7 +17,9 @@ from kgraph import __version__
 from kgraph.analysis import to_networkx
 from kgraph.extract import extract_documents, load_pipeline
 from kgraph.extract.nlp import model_name
+from kgraph.graph.base import TripleStore
 from kgraph.graph.rdf import content_hash, extraction_graph
+from kgraph.graph.remote import RemoteStore
 from kgraph.graph.store import GraphStore
 from kgraph.readers import read_paths
 from kgraph.types import Document
@@ -38,6 +40,7 @@ class BuildSummary:
     relations: Counter = field(default_factory=Counter)
     triples: int = 0
     seconds: float = 0.0
+    store_url: str | None = None
 
     @property
     def store_path(self) -> Path:
@@ -64,7 +67,7 @@ def _changed(documents: Iterable[Document], known: dict[str, str],
         yield document
 
 
-def _remove_vanished(store: GraphStore, seen: set[str], sources: set[str]) -> int:
+def _remove_vanished(store: TripleStore, seen: set[str], sources: set[str]) -> int:
     """Remove documents whose file is gone, or whose file was read without them."""
     rows = store.select("SELECT ?id ?path WHERE { ?d a kg:Document ; kg:documentId ?id ; "
                         "kg:sourcePath ?path }")
@@ -77,7 +80,7 @@ def _remove_vanished(store: GraphStore, seen: set[str], sources: set[str]) -> in
     return removed
 
 
-def _count_by_type(store: GraphStore, summary: BuildSummary) -> None:
+def _count_by_type(store: TripleStore, summary: BuildSummary) -> None:
     for row in store.select(
         "SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c . "
         "VALUES (?c ?type) { (kg:Person 'Person') (kg:Ministry 'Ministry') (kg:Embassy 'Embassy')"
@@ -101,12 +104,18 @@ def build_graph(
     on_problem: Callable[[str], None] | None = None,
     on_document: Callable[[str], None] | None = None,
     page_title: str = "kgraph",
+    store_url: str | None = None,
 ) -> BuildSummary:
-    """Build (or bring up to date) the graph of `paths` in folder `out`."""
+    """Build (or bring up to date) the graph of `paths` in folder `out`.
+
+    With `store_url` the graph lives in that SPARQL server (see `RemoteStore`);
+    `out` still receives graph.ttl and graph.html.
+    """
     started = time.perf_counter()
-    summary = BuildSummary(Path(out))
+    summary = BuildSummary(Path(out), store_url=store_url)
     summary.out.mkdir(parents=True, exist_ok=True)
-    store = GraphStore.open(summary.store_path)
+    store: TripleStore = RemoteStore.from_url(store_url) if store_url else GraphStore.open(
+        summary.store_path)
 
     def problem(message: str) -> None:
         summary.problems.append(message)

@@ -116,7 +116,7 @@ def test_cli_query_formats(corpus_build):
 
 
 def test_example_query_lists_each_letter_once(corpus_build):
-    from kgraph.cli import EXAMPLE_QUERY
+    from kgraph.cli.build import EXAMPLE_QUERY
 
     rows = _ask(corpus_build, EXAMPLE_QUERY)
     keys = [(r["senderName"], r["recipientName"], r["date"]) for r in rows]

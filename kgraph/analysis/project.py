@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kgraph.graph.store import GraphStore
+from kgraph.graph.base import TripleStore
 
 _NODES = """
 SELECT ?node ?type ?label
@@ -55,7 +55,7 @@ def _split(value: str | None) -> list[str]:
     return sorted(v for v in (value or "").split("\x1f") if v)
 
 
-def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
+def to_networkx(store: TripleStore) -> nx.MultiDiGraph:
     """The actor network: one node per actor, one edge per relation event."""
     graph = nx.MultiDiGraph()
     for row in store.select(_NODES):

@@ -12,13 +12,13 @@ graphs and ``kgg:actors``, where each actor is described once.
 from __future__ import annotations
 
 import io
-from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Graph
 
+from kgraph.graph.base import TripleStore
 from kgraph.graph.namespaces import PREFIXES, document_graph, sparql_prefixes
 
 
@@ -52,7 +52,7 @@ def _jsonld(triples: Any) -> bytes:
                            encoding="utf-8")
 
 
-class GraphStore:
+class GraphStore(TripleStore):
     """A folder holding an Oxigraph database."""
 
     def __init__(self, store: ox.Store, path: Path | None):
@@ -76,23 +76,13 @@ class GraphStore:
         self.store.load(data, ox.RdfFormat.N_TRIPLES, to_graph=name)
         return len(graph)
 
-    def rebuild_actors(self) -> None:
-        """Describe every actor once, in the shared ``kgg:actors`` graph, from the mentions
-        in the document graphs (so it stays right when a document comes or goes)."""
-        update = resources.files("kgraph.graph").joinpath("sparql/rebuild_actors.ru")
-        self.store.update(sparql_prefixes() + update.read_text("utf-8"))
-
     def remove_document(self, document_id: str) -> None:
         name = ox.NamedNode(str(document_graph(document_id)))
         if self.store.contains_named_graph(name):
             self.store.remove_graph(name)
 
-    def document_hashes(self) -> dict[str, str]:
-        """Document id → content hash, for every document in the store."""
-        rows = self.select(
-            "SELECT ?id ?hash WHERE { ?d a kg:Document ; kg:documentId ?id ; kg:contentHash ?hash }"
-        )
-        return {row["id"]: row["hash"] for row in rows}
+    def update(self, sparql: str) -> None:
+        self.store.update(sparql_prefixes() + sparql)
 
     def query(self, sparql: str, **options: Any) -> Any:
         """Run SPARQL with kgraph's prefixes; the default graph is the union of documents."""

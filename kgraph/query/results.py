@@ -38,7 +38,8 @@ def _table(rows: list[dict[str, Any]]) -> str:
     console = Console(file=io.StringIO(), width=160, record=True)
     console.print(table)
     console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
-    return console.export_text()
+    text = console.export_text()
+    return text if text.endswith("\n") else text + "\n"
 
 
 def format_rows(rows: list[dict[str, Any]], fmt: str = "table") -> str:

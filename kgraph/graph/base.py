@@ -1,0 +1,59 @@
+"""What the build needs from a triple store, written once over `select` and `update`.
+
+`kgraph.graph.store.GraphStore` (embedded Oxigraph) and
+`kgraph.graph.remote.RemoteStore` (any SPARQL 1.1 server) both provide it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from importlib import resources
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from rdflib import Graph
+
+
+class TripleStore(ABC):
+    """One named graph per document, plus the shared ``kgg:actors`` graph."""
+
+    @abstractmethod
+    def select(self, sparql: str) -> list[dict[str, Any]]:
+        """Rows of a SELECT query (kgraph prefixes predefined, union default graph)."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (kgraph prefixes predefined)."""
+
+    @abstractmethod
+    def replace_document(self, document_id: str, graph: Graph) -> int:
+        """Swap one document's named graph for `graph`; returns its triple count."""
+
+    @abstractmethod
+    def remove_document(self, document_id: str) -> None:
+        """Drop one document's named graph."""
+
+    @abstractmethod
+    def triple_count(self) -> int:
+        """Triples in all graphs (quads)."""
+
+    @abstractmethod
+    def export(self, out: str | Path | BinaryIO, fmt: str = "turtle") -> None:
+        """Write the store's content."""
+
+    def flush(self) -> None:  # noqa: B027 - most servers need nothing here
+        """Make writes durable (a no-op where the server does it)."""
+
+    def document_hashes(self) -> dict[str, str]:
+        """Document id → content hash, for every document in the store."""
+        rows = self.select(
+            "SELECT ?id ?hash WHERE { ?d a kg:Document ; kg:documentId ?id ; kg:contentHash ?hash }"
+        )
+        return {row["id"]: row["hash"] for row in rows}
+
+    def rebuild_actors(self) -> None:
+        """Describe every actor once, in the shared ``kgg:actors`` graph, from the mentions
+        in the document graphs (so it stays right when a document comes or goes)."""
+        update = resources.files("kgraph.graph").joinpath("sparql/rebuild_actors.ru")
+        self.update(update.read_text("utf-8"))
+

@@ -1,0 +1,95 @@
+"""Named queries: the SPARQL files in ``kgraph/queries/``, with bound parameters.
+
+Each file starts with comment lines: the first says what it answers, and each
+``# @param name: description`` line declares a parameter, used as ``?name`` in
+the query. Values are bound as RDF literals in a ``VALUES`` block, serialised by
+rdflib, so quotes, braces or ``#`` in a value stay inside the literal:
+
+>>> q = load_query("correspondents")
+>>> q.params
+{'person': "the person's name (label or any alias, case-insensitive)"}
+>>> 'VALUES (?person) { ("Kim \\\\"} #") }' in q.bind(person='Kim "} #')
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rdflib import Literal
+
+_PARAM = re.compile(r"^#\s*@param\s+(?P<name>\w+)\s*:\s*(?P<description>.*)$")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+class QueryError(ValueError):
+    """A named query that does not exist, or parameters that do not fit it."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    params: dict[str, str]
+    text: str
+
+    def bind(self, **values: str) -> str:
+        """The query text with every parameter bound to a literal."""
+        missing = [p for p in self.params if p not in values]
+        unknown = [v for v in values if v not in self.params]
+        if missing or unknown:
+            wanted = ", ".join(f"{p}=…" for p in self.params) or "no parameters"
+            problem = f"missing {', '.join(missing)}" if missing else \
+                f"unknown {', '.join(unknown)}"
+            raise QueryError(f"query '{self.name}': {problem} (it takes {wanted})")
+        if not self.params:
+            return self.text
+        names = " ".join(f"?{p}" for p in self.params)
+        terms = " ".join(Literal(str(values[p])).n3() for p in self.params)
+        block = f"VALUES ({names}) {{ ({terms}) }}\n"
+        match = _WHERE.search(self.text)
+        if match is None:
+            raise QueryError(f"query '{self.name}': no WHERE clause to bind parameters in")
+        return self.text[:match.end()] + "\n  " + block + self.text[match.end():]
+
+
+def _parse(name: str, text: str) -> NamedQuery:
+    header = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        header.append(line)
+    description = header[0].lstrip("# ").strip() if header else ""
+    params = {m.group("name"): m.group("description").strip()
+              for line in header if (m := _PARAM.match(line))}
+    return NamedQuery(name, description, params, text)
+
+
+@lru_cache(maxsize=1)
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query shipped with kgraph, by name."""
+    folder = resources.files("kgraph").joinpath("queries")
+    return {item.name[:-3]: _parse(item.name[:-3], item.read_text("utf-8"))
+            for item in sorted(folder.iterdir(), key=lambda i: i.name)
+            if item.name.endswith(".rq")}
+
+
+def load_query(name: str) -> NamedQuery:
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(f"no named query '{name}'; there are: {', '.join(queries)}")
+    return queries[name]
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``["person=Kim Jong-un"]`` → ``{"person": "Kim Jong-un"}``."""
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param {pair!r}: write it as key=value")
+        params[key.strip()] = value
+    return params
