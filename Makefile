@@ -29,6 +29,10 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff check kgraph tests
 	$(BIN)/pytest -q
 
+# Speed and memory figures (not tests): see BENCHMARKS.md.
+bench: $(VENV)/.installed-dev
+	$(PY) benchmarks/viz_render.py --nodes 2000 --edges 8000
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check kgraph tests benchmarks
 

@@ -1,6 +1,6 @@
 """Project the RDF graph to a NetworkX MultiDiGraph of actors.
 
-Nodes are actor IRIs with ``label``, ``type``, ``aliases`` and ``roles``;
+Nodes are actor IRIs with ``label``, ``type``, ``country``, ``aliases`` and ``roles``;
 edges are relation events with ``relation``, ``date``, ``modality``,
 ``medium``, ``document``, ``evidence`` and ``confidence``.
 
@@ -16,7 +16,7 @@ import networkx as nx
 from kgraph.graph.base import TripleStore
 
 _NODES = """
-SELECT ?node ?type ?label
+SELECT ?node ?type ?label (SAMPLE(?countryName) AS ?country)
        (GROUP_CONCAT(DISTINCT ?alias; separator="\\u001f") AS ?aliases)
        (GROUP_CONCAT(DISTINCT ?role; separator="\\u001f") AS ?roles)
 WHERE {
@@ -27,6 +27,8 @@ WHERE {
     (kg:Institution "Institution") (kg:Country "Country")
   }
   OPTIONAL { ?node skos:altLabel ?alias }
+  OPTIONAL { { ?node kg:country ?c } UNION { ?held kg:holder ?node ; kg:country ?c }
+             ?c rdfs:label ?countryName }
   OPTIONAL { ?position kg:holder ?node ; kg:title ?role }
 }
 GROUP BY ?node ?type ?label
@@ -60,13 +62,14 @@ def to_networkx(store: TripleStore) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for row in store.select(_NODES):
         node = row["node"]
-        graph.add_node(node, label=row["label"], type=row["type"],
+        country = row["label"] if row["type"] == "Country" else row["country"]
+        graph.add_node(node, label=row["label"], type=row["type"], country=country,
                        aliases=_split(row["aliases"]), roles=_split(row["roles"]))
     for row in store.select(_EDGES):
         for end in (row["source"], row["target"]):
             if end not in graph:
                 graph.add_node(end, label=end.rsplit("/", 1)[-1], type="Organization",
-                               aliases=[], roles=[])
+                               country=None, aliases=[], roles=[])
         graph.add_edge(
             row["source"], row["target"], key=row["event"],
             relation=row["relation"], date=row["date"] or None, modality=row["modality"],

@@ -8,7 +8,7 @@ One module per family of commands: `build` (build, extract), `query` (query,
 queries, serve), `graph` (validate, export), `evaluate` (eval).
 """
 
-from kgraph.cli import build, evaluate, graph, query  # noqa: F401  (registers the commands)
+from kgraph.cli import build, evaluate, graph, network, query  # noqa: F401  (registers commands)
 from kgraph.cli.common import app
 
 __all__ = ["app"]
