@@ -38,6 +38,8 @@ def synthetic_network(nodes: int, edges: int, seed: int = 1) -> nx.MultiDiGraph:
     ends = rng.choices(range(nodes), weights=weights, k=2 * edges)
     for k in range(edges):
         a, b = ends[2 * k], ends[2 * k + 1]
+        if k < nodes - 1:  # first a spanning tree, so that every actor is drawn
+            a, b = k + 1, rng.randrange(k + 1)
         if a == b:
             b = (b + 1) % nodes
         relation = rng.choice(RELATIONS)
