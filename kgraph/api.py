@@ -1,7 +1,8 @@
-"""The Python API: a built graph you can query, project and draw.
+"""The Python API: a built graph you can query, analyse and draw. The CLI is built on it.
 
 >>> kg = KnowledgeGraph.build(["corpus/"], out="build/")        # doctest: +SKIP
->>> kg.query("SELECT ?a ?b WHERE { ?a kg:sentLetterTo ?b }")     # doctest: +SKIP
+>>> kg.query("correspondents", person="Kim Jong-un")            # doctest: +SKIP
+>>> kg.show(relations={"sentLetterTo"})                         # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -50,24 +51,57 @@ class KnowledgeGraph:
             return cls(folder, RemoteStore.from_url(store_url))
         return cls(folder, GraphStore.open(store_folder(folder), read_only=read_only))
 
+    def _sparql(self, sparql_or_name: str, params: dict[str, str]) -> str:
+        from kgraph.query import load_query, named_queries
+
+        if params or sparql_or_name in named_queries():
+            return load_query(sparql_or_name).bind(**params)
+        return sparql_or_name
+
     def select(self, sparql_or_name: str, **params: str) -> list[dict[str, Any]]:
         """Rows of a SELECT as dicts: SPARQL text, or a named query with its parameters.
 
         >>> kg.select("correspondents", person="Kim Jong-un")   # doctest: +SKIP
         """
-        from kgraph.query import load_query, named_queries
-
-        if params or sparql_or_name in named_queries():
-            return self.store.select(load_query(sparql_or_name).bind(**params))
-        return self.store.select(sparql_or_name)
+        return self.store.select(self._sparql(sparql_or_name, params))
 
     def query(self, sparql_or_name: str, **params: str) -> Any:
         """A SELECT (SPARQL text or a named query) as a pandas DataFrame."""
         import pandas as pd
 
-        return pd.DataFrame(self.select(sparql_or_name, **params))
+        columns, rows = self.store.select_table(self._sparql(sparql_or_name, params))
+        return pd.DataFrame(rows, columns=columns)
 
-    def to_networkx(self) -> nx.MultiDiGraph:
-        from kgraph.analysis import to_networkx
+    def to_networkx(self, **filters: Any) -> nx.MultiDiGraph:
+        """The actor network; `filters` as in `kgraph.analysis.filter_graph`
+        (relations, start, end, modalities, min_confidence, node_types)."""
+        from kgraph.analysis import filter_graph, to_networkx
 
-        return to_networkx(self.store)
+        graph = to_networkx(self.store)
+        return filter_graph(graph, **filters) if filters else graph
+
+    def show(self, size_by: str = "degree", max_nodes: int = 1500, height: str = "650px",
+             title: str = "kgraph", **filters: Any) -> Any:
+        """The interactive network, inline in Jupyter (self-contained, works offline)."""
+        from kgraph.viz import PageView, page_html
+
+        return PageView(page_html(self.to_networkx(**filters), title, size_by, max_nodes),
+                        height)
+
+    def timeline(self, actor: str) -> Any:
+        """An actor's letters, meetings, defections and roles in date order (DataFrame)."""
+        return self.query("timeline", person=actor)
+
+    def evidence(self, subject: str, relation: str, obj: str) -> Any:
+        """The sentences behind `subject relation obj`, e.g.
+        ``kg.evidence("Kim Jong-un", "sentLetterTo", "Donald Trump")`` (DataFrame)."""
+        return self.query("evidence", subject=subject, relation=relation, object=obj)
+
+    def analyze(self, top: int = 10, **filters: Any) -> dict[str, Any]:
+        """The tables of ``kgraph analyze`` as DataFrames, by name."""
+        import pandas as pd
+
+        from kgraph.analysis.report import analysis_tables
+
+        tables = analysis_tables(self.to_networkx(**filters), top)
+        return {name: pd.DataFrame(rows) for name, rows in tables.items()}

@@ -110,3 +110,18 @@ def test_viz_command_filters_sizes_and_truncates(corpus_build, tmp_path):
 def test_page_graph_from_the_api(corpus_build):
     graph = KnowledgeGraph.open(corpus_build.out).to_networkx()
     assert all("country" in data for _, data in graph.nodes(data=True))
+
+
+def test_python_api_for_notebooks(corpus_build):
+    kg = KnowledgeGraph.open(corpus_build.out)
+    timeline = kg.timeline("Kim Jong-un")
+    assert {"date", "what", "other", "evidence"} <= set(timeline.columns)
+    evidence = kg.evidence("Kim Young-sam", "sentLetterTo", "Jiang Zemin")
+    assert "1997-03-19" in set(evidence["date"])
+    empty = kg.query("correspondents", person="nobody at all")
+    assert empty.empty and list(empty.columns)[:2] == ["direction", "correspondent"]
+    html = kg.show(relations={"sentLetterTo"})._repr_html_()
+    assert html.startswith("<iframe srcdoc=") and "&lt;script&gt;" in html
+    tables = kg.analyze(top=3)
+    assert tables["correspondents"].shape[0] == 3
+    assert kg.to_networkx(relations={"defectedFrom"}).number_of_edges() >= 4

@@ -24,11 +24,9 @@ ConfidenceOption = Annotated[float, typer.Option(help="Minimum confidence, 0 to 
 
 def _network(store: Path, store_url: str | None, relation, modality, node_type, start, end,
              min_confidence: float):
-    from kgraph.analysis import filter_graph
-
-    graph = open_graph(store, store_url).to_networkx()
-    return filter_graph(graph, relations=relation, start=start, end=end, modalities=modality,
-                        min_confidence=min_confidence, node_types=node_type)
+    return open_graph(store, store_url).to_networkx(
+        relations=relation, start=start, end=end, modalities=modality,
+        min_confidence=min_confidence, node_types=node_type)
 
 
 @app.command()

@@ -18,8 +18,13 @@ class TripleStore(ABC):
     """One named graph per document, plus the shared ``kgg:actors`` graph."""
 
     @abstractmethod
+    def select_table(self, sparql: str) -> tuple[list[str], list[dict[str, Any]]]:
+        """The variables and rows of a SELECT (kgraph prefixes predefined, union default
+        graph); values are plain Python (IRIs and strings as str, numbers as numbers)."""
+
     def select(self, sparql: str) -> list[dict[str, Any]]:
-        """Rows of a SELECT query (kgraph prefixes predefined, union default graph)."""
+        """Rows of a SELECT query as dicts."""
+        return self.select_table(sparql)[1]
 
     @abstractmethod
     def update(self, sparql: str) -> None:

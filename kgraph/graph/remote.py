@@ -87,10 +87,11 @@ class RemoteStore(TripleStore):
         return self._request(url, "POST", (sparql_prefixes() + sparql).encode("utf-8"),
                              {"Content-Type": "application/sparql-query", "Accept": accept})
 
-    def select(self, sparql: str) -> list[dict[str, Any]]:
+    def select_table(self, sparql: str) -> tuple[list[str], list[dict[str, Any]]]:
         result = json.loads(self._query(sparql, "application/sparql-results+json"))
         names = result["head"]["vars"]
-        return [{n: _value(row.get(n)) for n in names} for row in result["results"]["bindings"]]
+        return names, [{n: _value(row.get(n)) for n in names}
+                       for row in result["results"]["bindings"]]
 
     def update(self, sparql: str) -> None:
         self._request(self.update_url, "POST", (sparql_prefixes() + sparql).encode("utf-8"),

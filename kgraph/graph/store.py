@@ -89,11 +89,10 @@ class GraphStore(TripleStore):
         return self.store.query(sparql_prefixes() + sparql, use_default_graph_as_union=True,
                                 **options)
 
-    def select(self, sparql: str, **options: Any) -> list[dict[str, Any]]:
-        """Rows of a SELECT query as dicts of plain Python values."""
-        solutions = self.query(sparql, **options)
+    def select_table(self, sparql: str) -> tuple[list[str], list[dict[str, Any]]]:
+        solutions = self.query(sparql)
         names = [v.value for v in solutions.variables]
-        return [{name: _python(row[name]) for name in names} for row in solutions]
+        return names, [{name: _python(row[name]) for name in names} for row in solutions]
 
     def triple_count(self) -> int:
         return len(self.store)

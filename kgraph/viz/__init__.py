@@ -1,5 +1,5 @@
 """Interactive graph pages (PyVis, self-contained, offline)."""
 
-from kgraph.viz.page import MEASURES, build_network, render_page, write_page
+from kgraph.viz.page import MEASURES, PageView, build_network, page_html, render_page, write_page
 
-__all__ = ["MEASURES", "build_network", "render_page", "write_page"]
+__all__ = ["MEASURES", "PageView", "build_network", "page_html", "render_page", "write_page"]

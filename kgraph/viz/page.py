@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ RELATION_COLOUR = {"sentLetterTo": "#1f77b4", "metWith": "#2ca02c", "defectedFro
 DIRECTED = {"sentLetterTo", "defectedFrom"}
 LARGE = 300  # above this many nodes the page starts from a computed layout
 
-__all__ = ["MEASURES", "build_network", "render_page", "write_page"]
+__all__ = ["MEASURES", "PageView", "build_network", "page_html", "render_page", "write_page"]
 
 
 def _node_title(data: dict[str, Any]) -> str:
@@ -149,11 +150,9 @@ def render_page(net: Network, title: str, note: str = "") -> str:
     return re.sub(r"\{\{ (\w+) \}\}", lambda m: values[m.group(1)], template)
 
 
-def write_page(graph: nx.MultiDiGraph, path: str | Path, title: str = "kgraph",
-               size_by: str = "degree", max_nodes: int = 1500) -> Path:
-    """Write the page for `graph` to `path`; over `max_nodes` actors, keep the top ones."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def page_html(graph: nx.MultiDiGraph, title: str = "kgraph", size_by: str = "degree",
+              max_nodes: int = 1500) -> str:
+    """The page for `graph` as text; over `max_nodes` actors, the top ones by `size_by`."""
     connected = graph.subgraph([n for n in graph if graph.degree(n) > 0])
     shown = keep_top(connected, size_by, max_nodes)
     note = f"{shown.number_of_nodes()} actors, {shown.number_of_edges()} relations"
@@ -163,5 +162,29 @@ def write_page(graph: nx.MultiDiGraph, path: str | Path, title: str = "kgraph",
                  f"{connected.number_of_edges() - shown.number_of_edges()} relations")
     if isolated := graph.number_of_nodes() - connected.number_of_nodes():
         note += f"; {isolated} actors with no relation not drawn"
-    path.write_text(render_page(build_network(shown, size_by), title, note), encoding="utf-8")
+    return render_page(build_network(shown, size_by), title, note)
+
+
+def write_page(graph: nx.MultiDiGraph, path: str | Path, title: str = "kgraph",
+               size_by: str = "degree", max_nodes: int = 1500) -> Path:
+    """Write the page for `graph` to `path` (see `page_html`)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page_html(graph, title, size_by, max_nodes), encoding="utf-8")
     return path
+
+
+class PageView:
+    """The page inline in Jupyter: an iframe whose document is the whole page (offline).
+
+    >>> PageView("<p>hi</p>")._repr_html_()[:7]
+    '<iframe'
+    """
+
+    def __init__(self, html: str, height: str = "650px"):
+        self.html = html
+        self.height = height
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe srcdoc="{escape(self.html, quote=True)}" '
+                f'style="width:100%;height:{escape(self.height)};border:0"></iframe>')
