@@ -13,17 +13,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kgraph import __version__
 from kgraph.analysis import to_networkx
-from kgraph.extract import extract_documents, load_pipeline
-from kgraph.extract.nlp import model_name
+from kgraph.extract import load_pipeline
 from kgraph.graph.base import TripleStore
-from kgraph.graph.rdf import content_hash, extraction_graph
+from kgraph.graph.rdf import content_hash
 from kgraph.graph.remote import RemoteStore
 from kgraph.graph.store import GraphStore
 from kgraph.readers import read_paths
 from kgraph.types import Document
 from kgraph.viz import write_page
+from kgraph.workers import batches, default_jobs, run_batches
 
 
 @dataclass
@@ -105,13 +104,17 @@ def build_graph(
     on_document: Callable[[str], None] | None = None,
     page_title: str = "kgraph",
     store_url: str | None = None,
+    jobs: int = 1,
+    dask_address: str | None = None,
 ) -> BuildSummary:
     """Build (or bring up to date) the graph of `paths` in folder `out`.
 
     With `store_url` the graph lives in that SPARQL server (see `RemoteStore`);
-    `out` still receives graph.ttl and graph.html.
+    `out` still receives graph.ttl and graph.html. `jobs` extraction processes
+    (0: all cores), or a Dask scheduler at `dask_address` (see `kgraph.workers`).
     """
     started = time.perf_counter()
+    jobs = jobs or default_jobs()
     summary = BuildSummary(Path(out), store_url=store_url)
     summary.out.mkdir(parents=True, exist_ok=True)
     store: TripleStore = RemoteStore.from_url(store_url) if store_url else GraphStore.open(
@@ -126,14 +129,13 @@ def build_graph(
     sources: set[str] = set()
     documents = _changed(read_paths(paths, fmt, on_error=problem), store.document_hashes(),
                          summary, seen, sources)
-    nlp = load_pipeline(model)
-    model_id = model_name(nlp)
-    for extraction in extract_documents(documents, nlp):
-        graph = extraction_graph(extraction, __version__, model_id)
-        store.replace_document(extraction.document.id, graph)
+    if dask_address is None and jobs <= 1:
+        load_pipeline(model)  # fail early, with the install hint, before reading anything
+    for done in run_batches(batches(documents), model, jobs, dask_address):
+        store.replace_document(done.document_id, done.ntriples)
         summary.extracted += 1
         if on_document:
-            on_document(extraction.document.id)
+            on_document(done.document_id)
     summary.removed = _remove_vanished(store, seen, sources)
     store.rebuild_actors()
     store.flush()

@@ -54,6 +54,10 @@ def build(
     fmt: FormatOption = None,
     model: ModelOption = None,
     store_url: StoreUrlOption = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", help="Extraction processes (0: all cores).")] = 0,
+    dask: Annotated[str | None, typer.Option(
+        help="Run the extraction on this Dask scheduler (tcp://host:8786).")] = None,
     example: Annotated[bool, typer.Option(help="Also run an example SPARQL query.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit non-zero if any file had a problem.")] = False,
 ) -> None:
@@ -73,6 +77,7 @@ def build(
         try:
             kg = KnowledgeGraph.build(
                 paths, out, fmt=fmt.value if fmt else None, model=model, store_url=store_url,
+                jobs=jobs, dask_address=dask,
                 on_problem=warn, on_document=lambda _: progress.advance(task))
         except (ModelNotFound, ReaderError, RemoteStoreError) as error:
             fail(str(error))

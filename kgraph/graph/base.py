@@ -11,8 +11,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from rdflib import Graph
-
 
 class TripleStore(ABC):
     """One named graph per document, plus the shared ``kgg:actors`` graph."""
@@ -31,8 +29,8 @@ class TripleStore(ABC):
         """Run a SPARQL Update (kgraph prefixes predefined)."""
 
     @abstractmethod
-    def replace_document(self, document_id: str, graph: Graph) -> int:
-        """Swap one document's named graph for `graph`; returns its triple count."""
+    def replace_document(self, document_id: str, ntriples: bytes) -> None:
+        """Swap one document's named graph for these N-Triples."""
 
     @abstractmethod
     def remove_document(self, document_id: str) -> None:

@@ -100,11 +100,9 @@ class RemoteStore(TripleStore):
     def _graph_url(self, document_id: str) -> str:
         return f"{self.data_url}?{urllib.parse.urlencode({'graph': document_graph(document_id)})}"
 
-    def replace_document(self, document_id: str, graph: Graph) -> int:
-        body = graph.serialize(format="nt", encoding="utf-8")
-        self._request(self._graph_url(document_id), "PUT", body,
+    def replace_document(self, document_id: str, ntriples: bytes) -> None:
+        self._request(self._graph_url(document_id), "PUT", ntriples,
                       {"Content-Type": "application/n-triples"})
-        return len(graph)
 
     def remove_document(self, document_id: str) -> None:
         try:

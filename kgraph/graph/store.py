@@ -67,14 +67,11 @@ class GraphStore(TripleStore):
         path.mkdir(parents=True, exist_ok=True)
         return cls(ox.Store(str(path)), path)
 
-    def replace_document(self, document_id: str, graph: Graph) -> int:
-        """Swap one document's named graph for `graph`; returns its triple count."""
+    def replace_document(self, document_id: str, ntriples: bytes) -> None:
         name = ox.NamedNode(str(document_graph(document_id)))
-        data = graph.serialize(format="nt", encoding="utf-8")
         if self.store.contains_named_graph(name):
             self.store.remove_graph(name)
-        self.store.load(data, ox.RdfFormat.N_TRIPLES, to_graph=name)
-        return len(graph)
+        self.store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=name)
 
     def remove_document(self, document_id: str) -> None:
         name = ox.NamedNode(str(document_graph(document_id)))

@@ -1,0 +1,100 @@
+"""Where extraction runs: in this process, in a pool of processes, or on a Dask cluster.
+
+The unit of work is a batch of documents; a worker loads the spaCy pipeline once
+(`load_pipeline` is cached per process), extracts the batch and returns each
+document's graph as N-Triples, so only bytes travel back. The store is written
+by the calling process alone.
+
+>>> for done in run_batches(batches(documents, 16), jobs=2):   # doctest: +SKIP
+...     store.replace_document(done.document_id, done.ntriples)
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import chain, islice
+
+from kgraph.types import Document
+
+BATCH = 16
+SMALL = 48  # fewer changed documents than this: not worth starting workers
+
+
+@dataclass(frozen=True)
+class Extracted:
+    document_id: str
+    ntriples: bytes
+
+
+def extract_batch(documents: list[Document], model: str | None = None) -> list[Extracted]:
+    """Extract documents and render each one's graph as N-Triples (runs in a worker)."""
+    from kgraph import __version__
+    from kgraph.extract import extract_documents, load_pipeline
+    from kgraph.extract.nlp import model_name
+    from kgraph.graph.rdf import extraction_graph
+
+    nlp = load_pipeline(model)
+    model_id = model_name(nlp)
+    return [Extracted(e.document.id,
+                      extraction_graph(e, __version__, model_id).serialize(format="nt",
+                                                                           encoding="utf-8"))
+            for e in extract_documents(documents, nlp, batch_size=BATCH)]
+
+
+def batches(documents: Iterable[Document], size: int = BATCH) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _bounded(submit, work: Iterable[list[Document]], in_flight: int) -> Iterator[Extracted]:
+    """Submit batches, keeping at most `in_flight` running: memory stays flat."""
+    pending: deque = deque()
+    for batch in work:
+        pending.append(submit(batch))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _load_model(model: str | None) -> None:
+    from kgraph.extract import load_pipeline
+
+    load_pipeline(model)
+
+
+def run_batches(work: Iterable[list[Document]], model: str | None = None, jobs: int = 1,
+                dask_address: str | None = None) -> Iterator[Extracted]:
+    """Extracted documents, from this process (jobs=1), a process pool, or Dask."""
+    work = iter(work)
+    if dask_address:
+        from distributed import Client
+
+        with Client(dask_address) as client:
+            submit = lambda batch: client.submit(extract_batch, batch, model, pure=False)  # noqa: E731
+            yield from _bounded(submit, work, in_flight=4 * max(1, len(client.ncores())))
+        return
+    head = list(islice(work, SMALL // BATCH))
+    if jobs <= 1 or len(head) < SMALL // BATCH:
+        for batch in chain(head, work):
+            yield from extract_batch(batch, model)
+        return
+    context = multiprocessing.get_context("spawn")  # fork after loading RocksDB/spaCy is unsafe
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load_model,
+                             initargs=(model,)) as pool:
+        submit = lambda batch: pool.submit(extract_batch, batch, model)  # noqa: E731
+        yield from _bounded(submit, chain(head, work), in_flight=2 * jobs)
