@@ -51,25 +51,27 @@ class KnowledgeGraph:
             return cls(folder, RemoteStore.from_url(store_url))
         return cls(folder, GraphStore.open(store_folder(folder), read_only=read_only))
 
-    def _sparql(self, sparql_or_name: str, params: dict[str, str]) -> str:
+    def _sparql(self, sparql_or_name: str, params: dict[str, str]
+                ) -> tuple[str, dict[str, str]]:
         from kgraph.query import load_query, named_queries
 
         if params or sparql_or_name in named_queries():
-            return load_query(sparql_or_name).bind(**params)
-        return sparql_or_name
+            query = load_query(sparql_or_name)
+            return query.text, query.bindings(**params)
+        return sparql_or_name, {}
 
     def select(self, sparql_or_name: str, **params: str) -> list[dict[str, Any]]:
         """Rows of a SELECT as dicts: SPARQL text, or a named query with its parameters.
 
         >>> kg.select("correspondents", person="Kim Jong-un")   # doctest: +SKIP
         """
-        return self.store.select(self._sparql(sparql_or_name, params))
+        return self.store.select(*self._sparql(sparql_or_name, params))
 
     def query(self, sparql_or_name: str, **params: str) -> Any:
         """A SELECT (SPARQL text or a named query) as a pandas DataFrame."""
         import pandas as pd
 
-        columns, rows = self.store.select_table(self._sparql(sparql_or_name, params))
+        columns, rows = self.store.select_table(*self._sparql(sparql_or_name, params))
         return pd.DataFrame(rows, columns=columns)
 
     def to_networkx(self, **filters: Any) -> nx.MultiDiGraph:

@@ -132,15 +132,19 @@ def build_graph(
     if dask_address is None and jobs <= 1:
         load_pipeline(model)  # fail early, with the install hint, before reading anything
     for done in run_batches(batches(documents), model, jobs, dask_address):
-        store.replace_document(done.document_id, done.ntriples)
-        summary.extracted += 1
+        store.write_documents(done)
+        summary.extracted += len(done)
         if on_document:
-            on_document(done.document_id)
+            for item in done:
+                on_document(item.document_id)
     summary.removed = _remove_vanished(store, seen, sources)
-    store.rebuild_actors()
-    store.flush()
+    changed = summary.extracted or summary.removed
+    outputs = (summary.turtle_path, summary.page_path)
+    if changed or not all(p.exists() for p in outputs):  # nothing new: nothing to redo
+        store.rebuild_actors()
+        store.flush()
+        store.export(summary.turtle_path, "turtle")
+        write_page(to_networkx(store), summary.page_path, title=page_title)
     _count_by_type(store, summary)
-    store.export(summary.turtle_path, "turtle")
-    write_page(to_networkx(store), summary.page_path, title=page_title)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -6,7 +6,7 @@ document's graph as N-Triples, so only bytes travel back. The store is written
 by the calling process alone.
 
 >>> for done in run_batches(batches(documents, 16), jobs=2):   # doctest: +SKIP
-...     store.replace_document(done.document_id, done.ntriples)
+...     store.write_documents(done)
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ SMALL = 48  # fewer changed documents than this: not worth starting workers
 class Extracted:
     document_id: str
     ntriples: bytes
+    content_hash: str
+    triples: int
 
 
 def extract_batch(documents: list[Document], model: str | None = None) -> list[Extracted]:
@@ -36,14 +38,17 @@ def extract_batch(documents: list[Document], model: str | None = None) -> list[E
     from kgraph import __version__
     from kgraph.extract import extract_documents, load_pipeline
     from kgraph.extract.nlp import model_name
-    from kgraph.graph.rdf import extraction_graph
+    from kgraph.graph.rdf import content_hash, extraction_graph
 
     nlp = load_pipeline(model)
     model_id = model_name(nlp)
-    return [Extracted(e.document.id,
-                      extraction_graph(e, __version__, model_id).serialize(format="nt",
-                                                                           encoding="utf-8"))
-            for e in extract_documents(documents, nlp, batch_size=BATCH)]
+    done = []
+    for extraction in extract_documents(documents, nlp, batch_size=BATCH):
+        graph = extraction_graph(extraction, __version__, model_id)
+        ntriples = graph.serialize(format="nt", encoding="utf-8")
+        done.append(Extracted(extraction.document.id, ntriples,
+                              content_hash(extraction.document), len(graph)))
+    return done
 
 
 def batches(documents: Iterable[Document], size: int = BATCH) -> Iterator[list[Document]]:
@@ -60,15 +65,16 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _bounded(submit, work: Iterable[list[Document]], in_flight: int) -> Iterator[Extracted]:
+def _bounded(submit, work: Iterable[list[Document]], in_flight: int
+             ) -> Iterator[list[Extracted]]:
     """Submit batches, keeping at most `in_flight` running: memory stays flat."""
     pending: deque = deque()
     for batch in work:
         pending.append(submit(batch))
         if len(pending) >= in_flight:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
     while pending:
-        yield from pending.popleft().result()
+        yield pending.popleft().result()
 
 
 def _load_model(model: str | None) -> None:
@@ -78,8 +84,8 @@ def _load_model(model: str | None) -> None:
 
 
 def run_batches(work: Iterable[list[Document]], model: str | None = None, jobs: int = 1,
-                dask_address: str | None = None) -> Iterator[Extracted]:
-    """Extracted documents, from this process (jobs=1), a process pool, or Dask."""
+                dask_address: str | None = None) -> Iterator[list[Extracted]]:
+    """Extracted batches, from this process (jobs=1), a process pool, or Dask."""
     work = iter(work)
     if dask_address:
         from distributed import Client
@@ -91,7 +97,7 @@ def run_batches(work: Iterable[list[Document]], model: str | None = None, jobs: 
     head = list(islice(work, SMALL // BATCH))
     if jobs <= 1 or len(head) < SMALL // BATCH:
         for batch in chain(head, work):
-            yield from extract_batch(batch, model)
+            yield extract_batch(batch, model)
         return
     context = multiprocessing.get_context("spawn")  # fork after loading RocksDB/spaCy is unsafe
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load_model,

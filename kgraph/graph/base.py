@@ -16,13 +16,16 @@ class TripleStore(ABC):
     """One named graph per document, plus the shared ``kgg:actors`` graph."""
 
     @abstractmethod
-    def select_table(self, sparql: str) -> tuple[list[str], list[dict[str, Any]]]:
+    def select_table(self, sparql: str, bindings: dict[str, str] | None = None
+                     ) -> tuple[list[str], list[dict[str, Any]]]:
         """The variables and rows of a SELECT (kgraph prefixes predefined, union default
-        graph); values are plain Python (IRIs and strings as str, numbers as numbers)."""
+        graph); values are plain Python (IRIs and strings as str, numbers as numbers).
+        `bindings` bind variables to string literals before the query runs."""
 
-    def select(self, sparql: str) -> list[dict[str, Any]]:
+    def select(self, sparql: str, bindings: dict[str, str] | None = None
+               ) -> list[dict[str, Any]]:
         """Rows of a SELECT query as dicts."""
-        return self.select_table(sparql)[1]
+        return self.select_table(sparql, bindings)[1]
 
     @abstractmethod
     def update(self, sparql: str) -> None:
@@ -31,6 +34,11 @@ class TripleStore(ABC):
     @abstractmethod
     def replace_document(self, document_id: str, ntriples: bytes) -> None:
         """Swap one document's named graph for these N-Triples."""
+
+    def write_documents(self, done: list) -> None:
+        """Store a batch of extracted documents (`kgraph.workers.Extracted`)."""
+        for item in done:
+            self.replace_document(item.document_id, item.ntriples)
 
     @abstractmethod
     def remove_document(self, document_id: str) -> None:

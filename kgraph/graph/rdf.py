@@ -102,6 +102,8 @@ def _add_mention(graph: Graph, entity: Entity, document: URIRef, document_id: st
     graph.add((mention, KG.inDocument, document))
     for alias in entity.aliases:
         graph.add((mention, KG.alias, Literal(alias)))
+    for written in {entity.name, *entity.aliases}:  # lookups by any spelling, via an index
+        graph.add((mention, KG.aliasKey, Literal(name_key(written))))
     if entity.country and entity.type != "Country":
         graph.add((mention, KG.country, entity_iri(f"Country/{slug(entity.country)}")))
     if qid := entity.external_ids.get("wikidata"):

@@ -87,7 +87,11 @@ class RemoteStore(TripleStore):
         return self._request(url, "POST", (sparql_prefixes() + sparql).encode("utf-8"),
                              {"Content-Type": "application/sparql-query", "Accept": accept})
 
-    def select_table(self, sparql: str) -> tuple[list[str], list[dict[str, Any]]]:
+    def select_table(self, sparql: str, bindings: dict[str, str] | None = None
+                     ) -> tuple[list[str], list[dict[str, Any]]]:
+        from kgraph.query.named import with_values
+
+        sparql = with_values(sparql, bindings) if bindings else sparql
         result = json.loads(self._query(sparql, "application/sparql-results+json"))
         names = result["head"]["vars"]
         return names, [{n: _value(row.get(n)) for n in names}

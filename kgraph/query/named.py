@@ -3,12 +3,14 @@
 Each file starts with comment lines: the first says what it answers, and each
 ``# @param name: description`` line declares a parameter, used as ``?name`` in
 the query. Values are bound as RDF literals in a ``VALUES`` block, serialised by
-rdflib, so quotes, braces or ``#`` in a value stay inside the literal:
+rdflib, so quotes, braces or ``#`` in a value stay inside the literal. A query
+that uses ``?nameKey`` for a parameter ``name`` also gets the value's spelling-
+insensitive key (`name_key`), matched against actors' indexed ``kg:nameKey``:
 
 >>> q = load_query("correspondents")
->>> q.params
-{'person': "the person's name (label or any alias, case-insensitive)"}
->>> 'VALUES (?person) { ("Kim \\\\"} #") }' in q.bind(person='Kim "} #')
+>>> list(q.params)
+['person']
+>>> 'VALUES (?person ?personKey) { ("Kim \\\\"} #" "kim") }' in q.bind(person='Kim "} #')
 True
 """
 
@@ -20,6 +22,8 @@ from functools import lru_cache
 from importlib import resources
 
 from rdflib import Literal
+
+from kgraph.normalize.names import name_key
 
 _PARAM = re.compile(r"^#\s*@param\s+(?P<name>\w+)\s*:\s*(?P<description>.*)$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
@@ -36,8 +40,8 @@ class NamedQuery:
     params: dict[str, str]
     text: str
 
-    def bind(self, **values: str) -> str:
-        """The query text with every parameter bound to a literal."""
+    def bindings(self, **values: str) -> dict[str, str]:
+        """Variable name → value for every parameter (and ``…Key`` lookup keys)."""
         missing = [p for p in self.params if p not in values]
         unknown = [v for v in values if v not in self.params]
         if missing or unknown:
@@ -45,15 +49,28 @@ class NamedQuery:
             problem = f"missing {', '.join(missing)}" if missing else \
                 f"unknown {', '.join(unknown)}"
             raise QueryError(f"query '{self.name}': {problem} (it takes {wanted})")
-        if not self.params:
-            return self.text
-        names = " ".join(f"?{p}" for p in self.params)
-        terms = " ".join(Literal(str(values[p])).n3() for p in self.params)
-        block = f"VALUES ({names}) {{ ({terms}) }}\n"
-        match = _WHERE.search(self.text)
-        if match is None:
-            raise QueryError(f"query '{self.name}': no WHERE clause to bind parameters in")
-        return self.text[:match.end()] + "\n  " + block + self.text[match.end():]
+        bound = {p: str(values[p]) for p in self.params}
+        for p in self.params:  # ?personKey: the spelling-insensitive key of ?person
+            if f"?{p}Key" in self.text:
+                bound[f"{p}Key"] = name_key(bound[p])
+        return bound
+
+    def bind(self, **values: str) -> str:
+        """The query text with every parameter bound to a literal in a VALUES block."""
+        return with_values(self.text, self.bindings(**values), self.name)
+
+
+def with_values(text: str, bindings: dict[str, str], name: str = "query") -> str:
+    """`text` with a VALUES block binding `bindings` as literals, right after WHERE {."""
+    if not bindings:
+        return text
+    names = " ".join(f"?{p}" for p in bindings)
+    terms = " ".join(Literal(value).n3() for value in bindings.values())
+    block = f"VALUES ({names}) {{ ({terms}) }}\n"
+    match = _WHERE.search(text)
+    if match is None:
+        raise QueryError(f"{name}: no WHERE clause to bind parameters in")
+    return text[:match.end()] + "\n  " + block + text[match.end():]
 
 
 def _parse(name: str, text: str) -> NamedQuery:

@@ -20,4 +20,6 @@ WHERE { GRAPH ?g { ?m a kg:Mention ; kg:entity ?actor ; kg:country ?country } } 
 INSERT { GRAPH kgg:actors { ?actor owl:sameAs ?same } }
 WHERE { GRAPH ?g { ?m a kg:Mention ; kg:entity ?actor ; kg:sameAs ?same } } ;
 INSERT { GRAPH kgg:actors { ?actor kg:isoCode ?iso } }
-WHERE { GRAPH ?g { ?m a kg:Mention ; kg:entity ?actor ; kg:isoCode ?iso } }
+WHERE { GRAPH ?g { ?m a kg:Mention ; kg:entity ?actor ; kg:isoCode ?iso } } ;
+INSERT { GRAPH kgg:actors { ?actor kg:nameKey ?key } }
+WHERE { GRAPH ?g { ?m a kg:Mention ; kg:entity ?actor ; kg:aliasKey ?key } }

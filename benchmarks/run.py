@@ -1,0 +1,191 @@
+"""kgraph's speed and memory targets, measured side by side in one run (`make bench`).
+
+    python benchmarks/run.py [--documents 240] [--big 1000] [--huge 5000] [--triples 1000000]
+
+(a) one-process build vs raw nlp.pipe, (b) --jobs 2 vs one process, (c) unchanged
+rebuild vs first build, (d) store loading vs rdflib, (e) named queries on a
+1,000,000-triple store, (f) peak memory of builds as the corpus grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import write_corpus  # noqa: E402
+from benchmarks.synthetic import synthetic_documents  # noqa: E402
+
+
+def timed(function, *args, **kwargs) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def machine() -> str:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    memory = ""
+    try:
+        import psutil
+
+        memory = f", {psutil.virtual_memory().total / 2**30:.0f} GB RAM"
+    except ImportError:
+        pass
+    return f"{platform.processor() or platform.machine()}, {cores} cores{memory}, " \
+           f"Python {platform.python_version()}"
+
+
+def texts_of(folder: Path) -> list[str]:
+    return [p.read_text("utf-8").split("---\n", 2)[2] for p in sorted(folder.glob("*.md"))]
+
+
+def throughput(folder: Path, work: Path) -> dict:
+    """(a) and (b): the same texts through raw spaCy, kgraph on 1 process, kgraph on 2."""
+    import spacy
+
+    from kgraph.extract import load_pipeline
+    from kgraph.extract.nlp import DEFAULT_MODELS
+    from kgraph.pipeline import build_graph
+
+    texts = texts_of(folder)
+    words = sum(len(t.split()) for t in texts)
+    raw = next(spacy.load(m) for m in DEFAULT_MODELS if _installed(m))
+    for _ in raw.pipe(texts[:20]):  # warm up
+        pass
+    raw_s, _ = timed(lambda: [None for _ in raw.pipe(texts, batch_size=16)])
+    load_pipeline()
+    one_s, one = timed(build_graph, [folder], work / "one", jobs=1)
+    two_s, two = timed(build_graph, [folder], work / "two", jobs=2)
+    assert one.triples == two.triples
+    return {"documents": len(texts), "words": words, "raw_nlp_pipe_s": round(raw_s, 2),
+            "build_1_process_s": round(one_s, 2), "build_2_processes_s": round(two_s, 2),
+            "raw_words_per_s": round(words / raw_s), "build_words_per_s": round(words / one_s),
+            "a_ratio": round(raw_s / one_s, 3), "b_speedup": round(one_s / two_s, 3)}
+
+
+def _installed(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+def measured_build(folder: Path, out: Path) -> dict:
+    """A `kgraph build` in its own process; peak RSS of it and its workers."""
+    import psutil
+
+    command = [sys.executable, "-m", "kgraph.cli", "build", str(folder), "--out", str(out),
+               "--jobs", "2"]
+    started = time.perf_counter()
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed with {process.returncode}")
+    return {"seconds": round(time.perf_counter() - started, 2), "peak_mb": round(peak / 2**20)}
+
+
+def rebuild_and_memory(work: Path, big: int, huge: int) -> dict:
+    """(c) first build vs unchanged rebuild of `big` documents; (f) peak memory."""
+    small_corpus = write_corpus(work / f"corpus-{big}", big)
+    first = measured_build(small_corpus, work / f"out-{big}")
+    again = measured_build(small_corpus, work / f"out-{big}")
+    large_corpus = write_corpus(work / f"corpus-{huge}", huge)
+    large = measured_build(large_corpus, work / f"out-{huge}")
+    return {"first_build_s": first["seconds"], "unchanged_rebuild_s": again["seconds"],
+            "c_ratio": round(first["seconds"] / again["seconds"], 1),
+            f"peak_mb_{big}_docs": first["peak_mb"], f"peak_mb_{huge}_docs": large["peak_mb"],
+            f"build_{huge}_docs_s": large["seconds"],
+            "f_growth": round(large["peak_mb"] / first["peak_mb"], 2)}
+
+
+def loading_and_queries(work: Path, triples: int) -> dict:
+    """(d) loading rate of the store vs rdflib; (e) named-query medians on the result."""
+    from rdflib import Dataset
+
+    from kgraph.graph.store import GraphStore
+    from kgraph.query import named_queries
+    from kgraph.workers import Extracted
+
+    documents, params = synthetic_documents(triples)
+    total = sum(count for _, _, count in documents)
+    store = GraphStore.open(work / "million")
+    done = [Extracted(i, data, "0" * 64, count) for i, data, count in documents]
+    load_s, _ = timed(lambda: [store.write_documents(done[k:k + 256])
+                               for k in range(0, len(done), 256)])
+    actors_s, _ = timed(store.rebuild_actors)
+    store.flush()
+    sample = documents[: max(1, len(documents) // 10)]
+    sample_triples = sum(count for _, _, count in sample)
+    rdflib_s, _ = timed(lambda: [Dataset().parse(data=d, format="nt") for _, d, _ in sample])
+    medians = {}
+    for name, query in named_queries().items():
+        text, bound = query.text, query.bindings(**{p: params[p] for p in query.params})
+        runs = []
+        for _ in range(5):
+            seconds, rows = timed(store.select, text, bound)
+            runs.append(seconds)
+        medians[name] = round(statistics.median(runs) * 1000, 1)
+    return {"triples": total, "store_load_s": round(load_s, 2),
+            "store_triples_per_s": round(total / load_s), "actors_graph_s": round(actors_s, 2),
+            "rdflib_triples_per_s": round(sample_triples / rdflib_s),
+            "d_ratio_vs_rdflib": round((total / load_s) / (sample_triples / rdflib_s), 1),
+            "query_median_ms": medians, "e_slowest_ms": max(medians.values())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=240, help="corpus for (a) and (b)")
+    parser.add_argument("--big", type=int, default=1000, help="corpus for (c)")
+    parser.add_argument("--huge", type=int, default=5000, help="corpus for (f)")
+    parser.add_argument("--triples", type=int, default=1_000_000, help="store for (d), (e)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    results: dict = {"machine": machine()}
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        corpus = write_corpus(work / "throughput", args.documents)
+        results["throughput"] = throughput(corpus, work)
+        print(json.dumps(results, indent=1), flush=True)
+        results["rebuild_memory"] = rebuild_and_memory(work, args.big, args.huge)
+        print(json.dumps(results["rebuild_memory"], indent=1), flush=True)
+        results["store"] = loading_and_queries(work, args.triples)
+    t, r, s = results["throughput"], results["rebuild_memory"], results["store"]
+    targets = [
+        ("a", "build / raw nlp.pipe throughput", t["a_ratio"], ">= 0.75", t["a_ratio"] >= 0.75),
+        ("b", "--jobs 2 speed-up", t["b_speedup"], ">= 1.6", t["b_speedup"] >= 1.6),
+        ("c", f"first build / unchanged rebuild ({args.big} docs)", r["c_ratio"], ">= 20",
+         r["c_ratio"] >= 20),
+        ("d", "store load, triples/s", s["store_triples_per_s"], ">= 150000",
+         s["store_triples_per_s"] >= 150_000),
+        ("e", "slowest named query median, ms", s["e_slowest_ms"], "< 100",
+         s["e_slowest_ms"] < 100),
+        ("f", f"peak MB of a {args.huge}-doc build", r[f"peak_mb_{args.huge}_docs"], "<= 1536",
+         r[f"peak_mb_{args.huge}_docs"] <= 1536 and r["f_growth"] <= 1.25),
+    ]
+    print(json.dumps(results, indent=1))
+    print(f"\nmachine: {results['machine']}")
+    for key, what, value, target, ok in targets:
+        print(f"({key}) {what}: {value}  target {target}  {'ok' if ok else 'MISSED'}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
