@@ -65,6 +65,7 @@ def build(
     from kgraph.api import KnowledgeGraph
     from kgraph.extract.nlp import ModelNotFound
     from kgraph.graph.remote import RemoteStoreError
+    from kgraph.graph.store import StoreBusy
     from kgraph.query import format_rows
     from kgraph.readers import ReaderError
 
@@ -79,7 +80,7 @@ def build(
                 paths, out, fmt=fmt.value if fmt else None, model=model, store_url=store_url,
                 jobs=jobs, dask_address=dask,
                 on_problem=warn, on_document=lambda _: progress.advance(task))
-        except (ModelNotFound, ReaderError, RemoteStoreError) as error:
+        except (ModelNotFound, ReaderError, RemoteStoreError, StoreBusy) as error:
             fail(str(error))
     _print_summary(kg.summary)
     if example:

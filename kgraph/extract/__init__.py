@@ -32,21 +32,46 @@ from kgraph.types import Document, Entity, Evidence, Extraction, Relation
 __all__ = ["extract_document", "extract_documents", "load_pipeline"]
 
 
+PIECE = 100_000  # characters per spaCy Doc: a 20 MB volume goes through in pieces
+
+
 @dataclass
 class _Prepared:
     document: Document
     clean: CleanText
     offset: int  # where the NLP text starts in document.text
+    piece: int = 0  # where this piece starts and ends in clean.text
+    end: int | None = None
+    first: bool = True
 
 
-def _prepare(document: Document) -> _Prepared:
+def _cuts(text: str) -> list[int]:
+    """Piece starts: at a paragraph break, else a sentence end, before each PIECE chars."""
+    starts = [0]
+    while len(text) - starts[-1] > PIECE:
+        window = text[starts[-1]:starts[-1] + PIECE]
+        cut = max(window.rfind("\n\n"), window.rfind(". "))
+        starts.append(starts[-1] + (cut + 2 if cut > PIECE // 2 else PIECE))
+    return starts
+
+
+def _prepare(document: Document) -> list[_Prepared]:
     body = next((m for m in document.markup if m.tag == "body"), None)
     start, end = (body.start, body.end) if body else (0, len(document.text))
-    return _Prepared(document, resolve_brackets(document.text[start:end]), start)
+    clean = resolve_brackets(document.text[start:end])
+    starts = _cuts(clean.text)
+    ends = [*starts[1:], len(clean.text)]
+    return [_Prepared(document, clean, start, piece, end, i == 0)
+            for i, (piece, end) in enumerate(zip(starts, ends, strict=True))]
+
+
+def _piece_text(prepared: _Prepared) -> str:
+    return prepared.clean.text[prepared.piece:prepared.end]
 
 
 def _evidence(prepared: _Prepared, sentence: Span) -> Evidence:
-    start, end = prepared.clean.original_span(sentence.start_char, sentence.end_char)
+    start, end = prepared.clean.original_span(prepared.piece + sentence.start_char,
+                                              prepared.piece + sentence.end_char)
     return Evidence.from_span(prepared.document.text, start + prepared.offset,
                               end + prepared.offset)
 
@@ -196,7 +221,8 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
 
 def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer) -> Extraction:
     names = names_for(prepared.document, gazetteer)
-    head_entities, head_relations = heading_relations(prepared.document, names)
+    head_entities, head_relations = heading_relations(prepared.document, names) \
+        if prepared.first else ([], [])
     actors = find_actors(doc, gazetteer, names)
     speakers = document_speakers(prepared.document, names, head_entities, head_relations)
     bind_references(doc, actors, speakers, names)
@@ -221,10 +247,27 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
     """Extract every document, streaming them through the spaCy pipeline."""
     nlp = nlp or load_pipeline()
     gazetteer = load_gazetteer()
-    prepared = (_prepare(d) for d in documents)
-    pairs = ((p.clean.text, p) for p in prepared)
+    pieces = (piece for d in documents for piece in _prepare(d))
+    pairs = ((_piece_text(p), p) for p in pieces)
+    pending: Extraction | None = None
     for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield _collect(item, doc, gazetteer)
+        extraction = _collect(item, doc, gazetteer)
+        if item.first:
+            if pending is not None:
+                yield pending
+            pending = extraction
+        else:  # a later piece of a long document
+            pending = _merge(pending, extraction)
+    if pending is not None:
+        yield pending
+
+
+def _merge(first: Extraction, more: Extraction) -> Extraction:
+    entities = {e.id: e for e in first.entities}
+    for entity in more.entities:
+        entities.setdefault(entity.id, entity)
+    return Extraction(first.document, list(entities.values()),
+                      _deduplicate(first.relations + more.relations))
 
 
 def extract_document(document: Document, nlp: Language | None = None) -> Extraction:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -36,8 +37,14 @@ class Speakers:
     extra: dict[str, Entity] = field(default_factory=dict)
 
 
-def _titles() -> dict[str, str]:
-    return dict(item.split(":", 1) for item in lexicon()["anaphoric_titles"])
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, list[tuple[list[str], str, str]]]:
+    """Last word of a bare title → (its words, as written, the title it stands for)."""
+    by_last: dict[str, list[tuple[list[str], str, str]]] = {}
+    for item in lexicon()["anaphoric_titles"]:
+        written, title = item.split(":", 1)
+        by_last.setdefault(written.split()[-1], []).append((written.split(), written, title))
+    return by_last
 
 
 def _holds(entity: Entity, title: str) -> bool:
@@ -52,8 +59,7 @@ def _title_at(token: Token) -> tuple[str, int] | None:
     "Secretary's meeting", telegraphese "PriMin".
     """
     doc = token.doc
-    for written, title in _titles().items():
-        words = written.split()
+    for words, written, title in _titles().get(token.text, ()):
         start = token.i - len(words) + 1
         if start < 0 or [t.text for t in doc[start:token.i + 1]] != words:
             continue

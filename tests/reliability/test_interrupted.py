@@ -1,0 +1,63 @@
+"""A build killed with SIGKILL leaves a readable, consistent store; the next one finishes."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+from benchmarks.corpus import write_corpus
+from kgraph.graph.store import GraphStore
+from kgraph.pipeline import build_graph
+
+
+def _manifest(store: GraphStore) -> dict[str, int]:
+    rows = store.select("SELECT ?g ?n WHERE { GRAPH kgg:manifest { ?g kg:tripleCount ?n } }")
+    return {row["g"]: row["n"] for row in rows}
+
+
+def _sizes(store: GraphStore) -> dict[str, int]:
+    rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                        "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/kgraph/graph/report')) }"
+                        " GROUP BY ?g")
+    return {row["g"]: row["n"] for row in rows}
+
+
+def test_kill_mid_build_then_rebuild(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 200, sentences=4)
+    out = tmp_path / "out"
+    first = write_corpus(tmp_path / "first", 20, sentences=4, seed=99)
+    before = build_graph([first], out)  # the previous state the kill must not damage
+    command = [sys.executable, "-m", "kgraph.cli", "build", str(first), str(corpus),
+               "--out", str(out), "--jobs", "1"]
+    victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    store_path = out / "store"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # kill once a few batches are in
+        time.sleep(0.5)
+        try:
+            if len(_manifest(GraphStore.open(store_path, read_only=True))) >= 60:
+                break
+        except OSError:
+            continue
+    victim.send_signal(signal.SIGKILL)
+    victim.wait()
+    assert victim.returncode == -signal.SIGKILL
+
+    store = GraphStore.open(store_path, read_only=True)  # readable after the kill
+    manifest, sizes = _manifest(store), _sizes(store)
+    assert 20 <= len(manifest) < 220
+    for graph, count in manifest.items():
+        assert sizes.get(graph) == count, f"{graph} recorded as done but incomplete"
+    earlier = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?d kg:contentHash ?h }")
+    assert earlier[0]["n"] >= before.documents
+    del store
+
+    after = build_graph([first, corpus], out)
+    assert after.extracted == 220 - len(manifest)
+    clean = build_graph([first, corpus], tmp_path / "clean")
+    assert after.triples == clean.triples
+    finished = GraphStore.open(store_path, read_only=True)
+    assert _sizes(finished) == _sizes(GraphStore.open(tmp_path / "clean" / "store",
+                                                      read_only=True))
