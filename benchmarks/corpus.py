@@ -68,12 +68,13 @@ def document(rng: random.Random, number: int, sentences: int) -> str:
             f"{rng.randint(1, 28):02d}\n---\n{body}\n")
 
 
-def write_corpus(folder: Path, documents: int, sentences: int = 8, seed: int = 7) -> Path:
+def write_corpus(folder: Path, documents: int, sentences: int = 8, seed: int = 7,
+                 prefix: str = "report") -> Path:
     """`documents` text files of about 20 × `sentences` words each."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(documents):
-        (folder / f"report-{number:05d}.md").write_text(document(rng, number, sentences),
+        (folder / f"{prefix}-{number:05d}.md").write_text(document(rng, number, sentences),
                                                         encoding="utf-8")
     return folder
 

@@ -19,9 +19,11 @@ from kgraph.graph.store import GraphStore
 
 
 def store_folder(folder: str | Path) -> Path:
-    """The Oxigraph folder of a build folder (``build/store``), or `folder` itself."""
-    folder = Path(folder)
-    return folder / "store" if (folder / "store").is_dir() else folder
+    """The store to read in a build folder: its published snapshot (see
+    `kgraph.graph.snapshot`), else ``build/store``, else `folder` itself."""
+    from kgraph.graph.snapshot import reading_store
+
+    return reading_store(folder)
 
 
 class KnowledgeGraph:
@@ -41,7 +43,7 @@ class KnowledgeGraph:
         summary = build_graph(paths, out, **options)
         if summary.store_url:
             return cls(out, RemoteStore.from_url(summary.store_url), summary)
-        return cls(out, GraphStore.open(summary.store_path, read_only=True), summary)
+        return cls(out, GraphStore.open(store_folder(out), read_only=True), summary)
 
     @classmethod
     def open(cls, folder: str | Path = "build", read_only: bool = True,

@@ -18,6 +18,7 @@ from kgraph.extract import load_pipeline
 from kgraph.graph.base import TripleStore
 from kgraph.graph.rdf import content_hash
 from kgraph.graph.remote import RemoteStore
+from kgraph.graph.snapshot import publish
 from kgraph.graph.store import GraphStore
 from kgraph.readers import read_paths
 from kgraph.types import Document
@@ -146,5 +147,8 @@ def build_graph(
         store.export(summary.turtle_path, "turtle")
         write_page(to_networkx(store), summary.page_path, title=page_title)
     _count_by_type(store, summary)
+    if isinstance(store, GraphStore) and (changed or not (summary.out / "current").exists()):
+        store.flush()
+        publish(store, summary.out)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -45,6 +45,10 @@ def _print_summary(summary) -> None:
     table.add_row("turtle", str(summary.turtle_path))
     table.add_row("page", str(summary.page_path))
     Console().print(table)
+    for problem in summary.problems[:20]:  # skipped or degraded files, one line each
+        err.print(f"  {problem}", highlight=False)
+    if len(summary.problems) > 20:
+        err.print(f"  … and {len(summary.problems) - 20} more", highlight=False)
 
 
 @app.command()

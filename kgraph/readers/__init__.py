@@ -24,6 +24,12 @@ SUFFIXES = {".txt", ".md", ".markdown", ".jsonl", ".ndjson", ".xml", ".tei"}
 __all__ = ["FORMATS", "ReaderError", "detect_format", "iter_files", "read_file", "read_paths"]
 
 
+# Formats kgraph does not read, known by their first bytes.
+_BINARY_FORMATS = ((b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP/Office"), (b"\x89PNG", "PNG"),
+                   (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"), (b"{\\rtf", "RTF"),
+                   (b"\xd0\xcf\x11\xe0", "MS Office 97"))
+
+
 def detect_format(path: Path, head: str) -> str:
     """The reader for a file, from its content first and its suffix second."""
     suffix = path.suffix.lower()
@@ -52,6 +58,12 @@ def read_file(path: Path, fmt: str | None = None, warnings: list[str] | None = N
         data = path.read_bytes()
     except OSError as err:
         raise ReaderError(path, f"cannot read ({err.strerror})") from None
+    if fmt is None and path.suffix and path.suffix.lower() not in SUFFIXES:
+        raise ReaderError(path, f"unknown format ({path.suffix}); kgraph reads "
+                                f"{' '.join(sorted(SUFFIXES))}")
+    for signature, kind in _BINARY_FORMATS:
+        if data.startswith(signature):
+            raise ReaderError(path, f"unsupported format ({kind}); convert it to text first")
     if fmt is None or fmt == "frus":
         sniff = data[:4096].decode("utf-8", errors="replace")
         fmt = fmt or detect_format(path, sniff)
@@ -83,9 +95,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
                 hidden = any(part.startswith(".") for part in relative)
-                readme = child.stem.upper().startswith("README")
-                known = child.suffix.lower() in SUFFIXES or child.suffix == ""
-                if child.is_file() and not hidden and not readme and known:
+                readme = child.stem.upper().startswith("README") or child.name == "persons.json"
+                if child.is_file() and not hidden and not readme:
                     yield child
         elif path.exists():
             yield path

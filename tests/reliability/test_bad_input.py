@@ -54,7 +54,7 @@ def test_every_bad_file_is_named_once_and_the_rest_is_built(messy, tmp_path):
     messages = result.output
     for name, problem in [("empty.txt", "empty"), ("binary.txt", "binary"),
                           ("latin1.txt", "invalid UTF-8"), ("broken.xml", "malformed XML"),
-                          ("records.jsonl", "line 2"), ("report.pdf", "")]:
+                          ("records.jsonl", "line 2"), ("report.pdf", "unknown format (.pdf)")]:
         line = next((m for m in messages.splitlines() if name in m), None)
         assert line is not None, f"{name} not reported:\n{messages}"
         assert problem in line

@@ -1,8 +1,8 @@
-"""One writer at a time; readers during a build see whole documents only."""
+"""One writer at a time; readers during a build see whole builds only (the last
+published snapshot), never a half-written document."""
 
 from __future__ import annotations
 
-import contextlib
 import subprocess
 import sys
 import time
@@ -10,8 +10,10 @@ import time
 from typer.testing import CliRunner
 
 from benchmarks.corpus import write_corpus
+from kgraph.api import store_folder
 from kgraph.cli import app
 from kgraph.graph.store import GraphStore, StoreBusy
+from kgraph.pipeline import build_graph
 
 runner = CliRunner()
 
@@ -42,25 +44,23 @@ def _graph_sizes(store: GraphStore) -> dict[str, int]:
 
 
 def test_readers_during_a_build_see_whole_documents(tmp_path):
+    first = write_corpus(tmp_path / "first", 20, sentences=4, prefix="report-first")
     corpus = write_corpus(tmp_path / "corpus", 150, sentences=4)
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "kgraph.cli", "build", str(corpus), "--out", str(out),
-               "--jobs", "1"]
+    build_graph([first], out)
+    before = _graph_sizes(GraphStore.open(store_folder(out), read_only=True))
+    command = [sys.executable, "-m", "kgraph.cli", "build", str(first), str(corpus),
+               "--out", str(out), "--jobs", "1"]
     build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seen: list[dict[str, int]] = []
     try:
-        while build.poll() is None:
-            if (out / "store" / "CURRENT").exists():
-                with contextlib.suppress(OSError):
-                    seen.append(_graph_sizes(GraphStore.open(out / "store", read_only=True)))
-            time.sleep(0.3)
+        while build.poll() is None:  # a reader the whole time the build runs
+            seen.append(_graph_sizes(GraphStore.open(store_folder(out), read_only=True)))
+            time.sleep(0.2)
     finally:
         build.wait(timeout=300)
     assert build.returncode == 0
-    final = _graph_sizes(GraphStore.open(out / "store", read_only=True))
-    assert len(final) == 150
-    partial = [snapshot for snapshot in seen if 0 < len(snapshot) < 150]
-    assert partial, "no snapshot caught the build half-way; make the corpus bigger"
-    for snapshot in partial:
-        for graph, size in snapshot.items():
-            assert size == final[graph], f"{graph}: {size} of {final[graph]} triples visible"
+    after = _graph_sizes(GraphStore.open(store_folder(out), read_only=True))
+    assert len(before) == 20 and len(after) == 170
+    assert len(seen) >= 5
+    assert all(snapshot in (before, after) for snapshot in seen)  # old whole, or new whole
