@@ -31,6 +31,7 @@ test: $(VENV)/.installed-dev
 
 # Speed and memory figures (not tests): see BENCHMARKS.md.
 bench: $(VENV)/.installed-dev
+	$(PY) benchmarks/run.py
 	$(PY) benchmarks/viz_render.py --nodes 2000 --edges 8000
 
 lint: $(VENV)/.installed-dev
