@@ -15,6 +15,8 @@ from kgraph.cli import app
 from kgraph.graph.store import GraphStore, StoreBusy
 from kgraph.pipeline import build_graph
 
+from .helpers import graph_sizes
+
 runner = CliRunner()
 
 
@@ -36,31 +38,24 @@ def test_a_second_writer_is_refused_with_a_clear_message(tmp_path):
         del first
 
 
-def _graph_sizes(store: GraphStore) -> dict[str, int]:
-    rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                        "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/kgraph/graph/report')) }"
-                        " GROUP BY ?g")
-    return {row["g"]: row["n"] for row in rows}
-
-
 def test_readers_during_a_build_see_whole_documents(tmp_path):
     first = write_corpus(tmp_path / "first", 20, sentences=4, prefix="report-first")
     corpus = write_corpus(tmp_path / "corpus", 150, sentences=4)
     out = tmp_path / "out"
     build_graph([first], out)
-    before = _graph_sizes(GraphStore.open(store_folder(out), read_only=True))
+    before = graph_sizes(GraphStore.open(store_folder(out), read_only=True))
     command = [sys.executable, "-m", "kgraph.cli", "build", str(first), str(corpus),
                "--out", str(out), "--jobs", "1"]
     build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seen: list[dict[str, int]] = []
     try:
         while build.poll() is None:  # a reader the whole time the build runs
-            seen.append(_graph_sizes(GraphStore.open(store_folder(out), read_only=True)))
+            seen.append(graph_sizes(GraphStore.open(store_folder(out), read_only=True)))
             time.sleep(0.2)
     finally:
         build.wait(timeout=300)
     assert build.returncode == 0
-    after = _graph_sizes(GraphStore.open(store_folder(out), read_only=True))
+    after = graph_sizes(GraphStore.open(store_folder(out), read_only=True))
     assert len(before) == 20 and len(after) == 170
     assert len(seen) >= 5
     assert all(snapshot in (before, after) for snapshot in seen)  # old whole, or new whole

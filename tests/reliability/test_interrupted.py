@@ -11,16 +11,11 @@ from benchmarks.corpus import write_corpus
 from kgraph.graph.store import GraphStore
 from kgraph.pipeline import build_graph
 
+from .helpers import graph_sizes
+
 
 def _manifest(store: GraphStore) -> dict[str, int]:
     rows = store.select("SELECT ?g ?n WHERE { GRAPH kgg:manifest { ?g kg:tripleCount ?n } }")
-    return {row["g"]: row["n"] for row in rows}
-
-
-def _sizes(store: GraphStore) -> dict[str, int]:
-    rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                        "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/kgraph/graph/report')) }"
-                        " GROUP BY ?g")
     return {row["g"]: row["n"] for row in rows}
 
 
@@ -42,7 +37,7 @@ def test_kill_mid_build_then_rebuild(tmp_path):
     assert victim.returncode == -signal.SIGKILL
 
     store = GraphStore.open(store_path, read_only=True)  # readable after the kill
-    manifest, sizes = _manifest(store), _sizes(store)
+    manifest, sizes = _manifest(store), graph_sizes(store)
     assert 20 <= len(manifest) < 820, len(manifest)
     for graph, count in manifest.items():
         assert sizes.get(graph) == count, f"{graph} recorded as done but incomplete"
@@ -55,5 +50,5 @@ def test_kill_mid_build_then_rebuild(tmp_path):
     clean = build_graph([first, corpus], tmp_path / "clean")
     assert after.triples == clean.triples
     finished = GraphStore.open(store_path, read_only=True)
-    assert _sizes(finished) == _sizes(GraphStore.open(tmp_path / "clean" / "store",
+    assert graph_sizes(finished) == graph_sizes(GraphStore.open(tmp_path / "clean" / "store",
                                                       read_only=True))
