@@ -34,10 +34,6 @@ class ModelNotFound(RuntimeError):
     """No usable spaCy model; the message says how to install one."""
 
 
-def _is_name_piece(token) -> bool:
-    return token.is_alpha and token.text[:1].isupper()
-
-
 def _extend_hyphenated(doc: Doc, span: Span) -> Span:
     """`Moon Jae` + `-in` → `Moon Jae-in`: the model cuts hyphenated given names."""
     end = span.end
