@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import socket
+import shutil
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from kgraph.query.gateway import free_port
 from kgraph.query.serve import oxigraph_program
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20) -> None:
@@ -52,3 +48,15 @@ def oxigraph_server(location: Path, port: int) -> list[str]:
     """A writable Oxigraph server on an empty folder, union default graph on."""
     return [oxigraph_program(), "serve", "--location", str(location),
             "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+
+
+@contextmanager
+def serving_copy(build: Path, folder: Path, *options: str):
+    """`kgraph serve` (the real CLI, in a subprocess) on a copy of `build`; yields its URL."""
+    copy = folder / "build"
+    shutil.copytree(build, copy)
+    port = free_port()
+    command = [sys.executable, "-m", "kgraph.cli", "serve", "--store", str(copy),
+               "--port", str(port), *options]
+    with running(command, port) as url:
+        yield url

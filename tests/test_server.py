@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,9 +17,10 @@ from typer.testing import CliRunner
 from kgraph.api import KnowledgeGraph
 from kgraph.cli import app
 from kgraph.pipeline import build_graph
+from kgraph.query.gateway import free_port
 
 from .conftest import CORPUS
-from .servers import free_port, oxigraph_server, running
+from .servers import oxigraph_server, running, serving_copy
 
 runner = CliRunner()
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s <https://w3id.org/kgraph/ontology#metWith> ?o }"
@@ -29,13 +28,8 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s <https://w3id.org/kgraph/ontology#me
 
 @pytest.fixture(scope="module")
 def endpoint(corpus_build, tmp_path_factory):
-    """`kgraph serve` on a copy of the demo build (the real CLI, in a subprocess)."""
-    copy = tmp_path_factory.mktemp("served") / "build"
-    shutil.copytree(corpus_build.out, copy)
-    port = free_port()
-    command = [sys.executable, "-m", "kgraph.cli", "serve", "--store", str(copy),
-               "--port", str(port), "--timeout", "10"]
-    with running(command, port) as url:
+    """`kgraph serve` on a copy of the demo build."""
+    with serving_copy(corpus_build.out, tmp_path_factory.mktemp("served"), "--timeout", "10") as url:
         yield url
 
 

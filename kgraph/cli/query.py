@@ -68,24 +68,34 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Query timeout in seconds.")] = 30,
     allow_update: Annotated[bool, typer.Option(
         help="Accept SPARQL Update and Graph Store writes (read-only by default).")] = False,
+    max_result_mb: Annotated[float, typer.Option(
+        help="Refuse answers larger than this (413); 0: no cap.")] = 100,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (the Oxigraph server) at /query."""
     from kgraph.api import store_folder
+    from kgraph.query.gateway import free_port, serve_capped
     from kgraph.query.serve import ServerNotFound, server_command
 
     folder = store_folder(store)
     if not folder.is_dir():
         fail(f"{store}: no graph store here; run 'kgraph build' first")
+    capped = max_result_mb > 0
+    # With a cap, Oxigraph listens on a private loopback port behind kgraph's relay.
+    server_host, server_port = ("127.0.0.1", free_port()) if capped else (host, port)
     try:
-        command = server_command(folder, host, port, timeout, allow_update)
+        command = server_command(folder, server_host, server_port, timeout, allow_update)
     except ServerNotFound as error:
         fail(str(error))
     page = Path(store) / "graph.html"
+    cap = f", answers up to {max_result_mb:g} MB" if capped else ""
     err.print(f"SPARQL endpoint: http://{host}:{port}/query "
-              f"({'read-write' if allow_update else 'read-only'}, timeout {timeout:g} s)",
+              f"({'read-write' if allow_update else 'read-only'}, timeout {timeout:g} s{cap})",
               highlight=False)
     if page.is_file():
         err.print(f"graph page: {page.resolve()}", highlight=False)
     sys.stderr.flush()
+    if capped:
+        serve_capped(command, server_port, host, port, int(max_result_mb * 1e6), timeout)
+        return
     # The server takes this process's place: signals (Ctrl-C, kill) reach it directly.
     os.execv(command[0], command)

@@ -1,0 +1,206 @@
+"""A result cap and a hard timeout in front of the Oxigraph server.
+
+The Oxigraph server sends answers of any size, and its ``--timeout-s`` does
+not stop a query that streams rows or counts a huge join (measured with
+0.5.13: both ran on past 20 s with a 1 s timeout). So ``kgraph serve`` runs it
+on a private loopback port and answers on the public one through this small
+relay: every request goes through unchanged; an answer is held until it is
+complete and replaced by ``413`` with a one-line reason once it grows past
+the cap; an answer not complete within the timeout is replaced by ``503``
+and the server process is restarted, the only way to stop a running Oxigraph
+query. The relay adds no SPARQL of its own; read-only mode and the protocol
+stay Oxigraph's.
+"""
+
+from __future__ import annotations
+
+import http.client
+import signal
+import socket
+import subprocess
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# Request and answer headers worth passing on; hop-by-hop ones are not.
+REQUEST_HEADERS = ("Content-Type", "Accept", "Accept-Encoding")
+ANSWER_HEADERS = ("Content-Type", "Content-Disposition", "Content-Encoding")
+CHUNK = 1 << 16
+
+
+class QueryTimeout(Exception):
+    """The answer was not complete within the timeout."""
+
+
+class Upstream:
+    """The Oxigraph server process on a loopback port, restartable."""
+
+    def __init__(self, command: list[str], port: int) -> None:
+        self.command, self.port = command, port
+        self.process: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(self.command)
+        wait_for("127.0.0.1", self.port, self.process)
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def restart(self, seen: subprocess.Popen | None) -> None:
+        """Restart unless another request already replaced the process `seen`."""
+        with self._lock:
+            if self.process is seen:
+                self.stop()
+                self.start()
+
+
+class Gateway(ThreadingHTTPServer):
+    """Relay HTTP to `upstream`, answers capped at `max_bytes` and `timeout` seconds."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], upstream: Upstream, max_bytes: int,
+                 timeout: float) -> None:
+        super().__init__(address, _Relay)
+        self.upstream = upstream
+        self.max_bytes = max_bytes
+        self.timeout_s = timeout
+
+
+class _Relay(BaseHTTPRequestHandler):
+    server: Gateway
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        self._relay()
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._relay()
+
+    def do_PUT(self) -> None:  # noqa: N802
+        self._relay()
+
+    def do_DELETE(self) -> None:  # noqa: N802
+        self._relay()
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._relay()
+
+    def _relay(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        headers = {k: v for k in REQUEST_HEADERS if (v := self.headers.get(k)) is not None}
+        upstream, limit = self.server.upstream, self.server.timeout_s
+        process = upstream.process
+        connection = http.client.HTTPConnection("127.0.0.1", upstream.port, timeout=limit)
+        try:
+            deadline = time.monotonic() + limit
+            connection.request(self.command, self.path, body=body, headers=headers)
+            answer = connection.getresponse()
+            content = _read_capped(answer, self.server.max_bytes, deadline)
+            if content is None:
+                self._refuse()
+                return
+            self.send_response(answer.status, answer.reason)
+            for name in ANSWER_HEADERS:
+                if (value := answer.getheader(name)) is not None:
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(content)
+        except (TimeoutError, QueryTimeout):
+            connection.close()
+            upstream.restart(process)  # before answering, so the next request finds it up
+            self._plain(503, f"the query ran past the {limit:g} s timeout of this endpoint "
+                             "and was stopped (kgraph serve --timeout)")
+        except OSError as error:
+            self._plain(502, f"the SPARQL server did not answer: {error}")
+        finally:
+            connection.close()
+
+    def _refuse(self) -> None:
+        limit = self.server.max_bytes / 1e6
+        self._plain(413, f"the result is larger than the {limit:g} MB cap of this endpoint; "
+                         "add LIMIT or narrow the query (kgraph serve --max-result-mb)")
+
+    def _plain(self, status: int, message: str) -> None:
+        content = (message + "\n").encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass  # Oxigraph's own log is enough; a relay line per request is noise.
+
+
+def _read_capped(answer: http.client.HTTPResponse, max_bytes: int,
+                 deadline: float) -> bytes | None:
+    """The whole answer, or None as soon as it passes `max_bytes`."""
+    parts, size = [], 0
+    while chunk := answer.read1(CHUNK):
+        if time.monotonic() > deadline:
+            raise QueryTimeout
+        size += len(chunk)
+        if size > max_bytes:
+            return None
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(host: str, port: int, server: subprocess.Popen, seconds: float = 30) -> None:
+    """Return once `server` answers a trivial query; raise if it exits or stays silent."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the SPARQL server exited with code {server.returncode}")
+        connection = http.client.HTTPConnection(host, port, timeout=1)
+        try:
+            connection.request("GET", "/query?query=ASK%7B%7D")
+            connection.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.1)
+        finally:
+            connection.close()
+    raise RuntimeError(f"the SPARQL server did not start within {seconds:g} s")
+
+
+def serve_capped(command: list[str], upstream_port: int, host: str, port: int,
+                 max_bytes: int, timeout: float) -> None:
+    """Run `command` (the Oxigraph server on `upstream_port`) behind a capped relay.
+
+    Blocks until SIGINT or SIGTERM, then stops the server too.
+    """
+    upstream = Upstream(command, upstream_port)
+    gateway = Gateway((host, port), upstream, max_bytes, timeout)
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        upstream.start()
+        gateway.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        gateway.server_close()
+        upstream.stop()
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -1,0 +1,100 @@
+"""The endpoint: read-only, loopback, a timeout and a result cap; nothing untrusted is run.
+
+Escaping of document text in pages is checked in a real browser by
+tests/test_page_browser.py::test_hostile_names_titles_and_evidence_stay_text, and
+parameter injection into named queries by
+tests/test_queries.py::test_a_parameter_cannot_change_the_query, and updates refused
+by the default `kgraph serve` (relay included) in
+tests/test_server.py::test_endpoint_refuses_updates_by_default.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kgraph.query.serve import server_command
+
+from ..servers import serving_copy
+
+EVERYTHING = "SELECT * WHERE { ?s ?p ?o }"
+ONE_ROW = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+# Four-way cross product of every triple: far more work than any timeout allows.
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+CAP_MB = 0.02
+
+
+@pytest.fixture(scope="module")
+def endpoint(corpus_build, tmp_path_factory):
+    """`kgraph serve` with defaults except a tiny cap and a one-second timeout."""
+    with serving_copy(corpus_build.out, tmp_path_factory.mktemp("hostile"), "--timeout", "1",
+                      "--max-result-mb", str(CAP_MB)) as url:
+        yield url
+
+
+def _ask(url: str, query: str) -> tuple[int, bytes]:
+    request = urllib.request.Request(
+        f"{url}/query?{urllib.parse.urlencode({'query': query})}",
+        headers={"Accept": "application/sparql-results+json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, answer.read()
+    except urllib.error.HTTPError as refused:
+        return refused.code, refused.read()
+
+
+def test_answers_past_the_cap_are_refused_with_a_reason(endpoint):
+    status, body = _ask(endpoint, EVERYTHING)
+    assert status == 413
+    assert body.decode().count("\n") == 1 and "0.02 MB cap" in body.decode()
+    status, body = _ask(endpoint, ONE_ROW)
+    assert status == 200
+    assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 1000
+
+
+def test_a_runaway_query_is_stopped_by_the_timeout(endpoint):
+    started = time.monotonic()
+    status, _ = _ask(endpoint, ENDLESS)
+    assert status >= 400
+    assert time.monotonic() - started < 20  # stopped, not run to the end (hours)
+
+
+def test_the_server_is_local_and_read_only_by_default():
+    from typer.testing import CliRunner
+
+    from kgraph.cli import app
+
+    options = {o.name: o.default for o in _serve_params(app)}
+    assert options["host"] == "127.0.0.1" and options["allow_update"] is False
+    assert options["timeout"] > 0 and options["max_result_mb"] > 0
+    command = server_command("store", "127.0.0.1", 7878, timeout=30)
+    assert command[1] == "serve-read-only" and "127.0.0.1:7878" in command
+    assert "--timeout-s" in command
+    assert CliRunner().invoke(app, ["serve", "--help"]).exit_code == 0
+
+
+def _serve_params(app):
+    import typer.main
+
+    click_app = typer.main.get_command(app)
+    return click_app.commands["serve"].params
+
+
+UNSAFE = re.compile(r"\b(eval|exec)\(|pickle\.loads?\(|yaml\.load\(|yaml\.unsafe_load|"
+                    r"marshal\.loads|shell=True|resolve_entities=True|no_network=False")
+
+
+def test_no_code_evaluates_or_unpickles_document_content():
+    package = Path(__file__).resolve().parents[2] / "kgraph"
+    offending = [f"{path.relative_to(package.parent)}:{number}: {line.strip()}"
+                 for path in sorted(package.rglob("*.py"))
+                 for number, line in enumerate(path.read_text().splitlines(), 1)
+                 if UNSAFE.search(line)]
+    assert offending == []
