@@ -20,6 +20,7 @@ so that it reads as an appositive instead of a longer name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # "Name Given-name [Name Other Romanisation]": same first word inside the bracket.
@@ -30,24 +31,39 @@ _ALT_ROMANISATION = re.compile(
 
 @dataclass(frozen=True)
 class CleanText:
-    """Text with brackets resolved, and where each character came from."""
+    """Text with brackets resolved, and where each character came from.
+
+    Only the places where characters were dropped are kept (not one offset per
+    character), so a 20 MB volume costs a few bytes per bracket, not 28 per character.
+    """
 
     text: str
-    origin: tuple[int, ...]  # origin[i] = offset in the original of text[i]
     original_length: int
+    jumps: tuple[int, ...] = ()  # clean offsets where dropped characters were skipped
+    shifts: tuple[int, ...] = ()  # characters dropped before each jump, in total
 
     def original_offset(self, i: int) -> int:
         """Original offset of clean offset `i` (`i` may be the end, len(text))."""
-        if i >= len(self.origin):
-            return self.original_length if not self.origin else self.origin[-1] + 1
-        return self.origin[i]
+        if not self.text:
+            return self.original_length
+        if i >= len(self.text):
+            return self.original_offset(len(self.text) - 1) + 1
+        at = bisect_right(self.jumps, i)
+        return i + (self.shifts[at - 1] if at else 0)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the clean span [start, end)."""
         if end <= start:
             o = self.original_offset(start)
             return o, o
-        return self.origin[start], self.origin[end - 1] + 1
+        return self._opening(start), self.original_offset(end - 1) + 1
+
+    def _opening(self, start: int) -> int:
+        """Where a span starting at clean `start` starts, a dropped "[" before it included."""
+        at = bisect_right(self.jumps, start)
+        if not at or self.jumps[at - 1] != start:
+            return self.original_offset(start)
+        return self.original_offset(start - 1) + 1 if start else 0
 
 
 def _alternative_bracket_positions(text: str) -> set[int]:
@@ -62,15 +78,26 @@ def _alternative_bracket_positions(text: str) -> set[int]:
 def resolve_brackets(text: str) -> CleanText:
     """Drop editorial square brackets; turn alternative names into ``( … )``."""
     if "[" not in text and "]" not in text:
-        return CleanText(text, tuple(range(len(text))), len(text))
+        return CleanText(text, len(text))
     alternatives = _alternative_bracket_positions(text)
-    chars: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in "[]":
-            if i not in alternatives:
-                continue
-            ch = "(" if ch == "[" else ")"
-        chars.append(ch)
-        origin.append(i)
-    return CleanText("".join(chars), tuple(origin), len(text))
+    pieces: list[str] = []
+    jumps: list[int] = []
+    shifts: list[int] = []
+    dropped, kept, last = 0, 0, 0
+    for match in re.finditer(r"[\[\]]", text):
+        i = match.start()
+        pieces.append(text[last:i])
+        kept += i - last
+        last = i + 1
+        if i in alternatives:
+            pieces.append("(" if text[i] == "[" else ")")
+            kept += 1
+            continue
+        dropped += 1
+        if jumps and jumps[-1] == kept:
+            shifts[-1] = dropped
+        else:
+            jumps.append(kept)
+            shifts.append(dropped)
+    pieces.append(text[last:])
+    return CleanText("".join(pieces), len(text), tuple(jumps), tuple(shifts))

@@ -41,7 +41,9 @@ def test_readers_never_crash_on_any_bytes(tmp_path, data, suffix):
 def test_bracket_offsets_map_back_into_the_original(text):
     clean = resolve_brackets(text)
     assert clean.original_length == len(text)
-    assert list(clean.origin) == sorted(clean.origin)  # order is kept
+    origin = [clean.original_offset(i) for i in range(len(clean.text))]
+    assert origin == sorted(set(origin))  # order is kept, no two characters share one
+    assert all(text[o] == ch or text[o] in "[]" for o, ch in zip(origin, clean.text, strict=True))
     for start in range(len(clean.text) + 1):
         for end in range(start, len(clean.text) + 1, 3):
             a, b = clean.original_span(start, end)
