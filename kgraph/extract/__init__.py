@@ -20,7 +20,7 @@ from kgraph.extract.entities import Actors, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
 from kgraph.extract.nlp import load_pipeline
-from kgraph.extract.persons import names_for
+from kgraph.extract.persons import Names, names_for
 from kgraph.extract.qualify import defection_origin, modality, relation_date
 from kgraph.extract.relations import Found, find_relations
 from kgraph.normalize.brackets import CleanText, resolve_brackets
@@ -219,27 +219,43 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
     return sorted(best.values(), key=lambda r: (r.evidence.start, r.type, r.subject, r.object))
 
 
-def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer) -> Extraction:
-    names = names_for(prepared.document, gazetteer)
-    head_entities, head_relations = heading_relations(prepared.document, names) \
+@dataclass
+class _Context:
+    """What a document's pieces share: its names, heading and speakers (found once)."""
+
+    names: Names
+    head_entities: list[Entity]
+    head_relations: list[Relation]
+    speakers: Speakers
+
+
+def _document_context(document: Document, gazetteer: Gazetteer) -> _Context:
+    names = names_for(document, gazetteer)
+    head_entities, head_relations = heading_relations(document, names)
+    speakers = document_speakers(document, names, head_entities, head_relations)
+    return _Context(names, head_entities, head_relations, speakers)
+
+
+def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer, context: _Context
+             ) -> Extraction:
+    head_entities, head_relations = (context.head_entities, context.head_relations) \
         if prepared.first else ([], [])
-    actors = find_actors(doc, gazetteer, names)
-    speakers = document_speakers(prepared.document, names, head_entities, head_relations)
-    bind_references(doc, actors, speakers, names)
+    actors = find_actors(doc, gazetteer, context.names)
+    bind_references(doc, actors, context.speakers, context.names)
     relations = head_relations + _sentence_relations(prepared, doc, actors, gazetteer)
     entities: dict[str, Entity] = dict(actors.entities)
     for entity in head_entities:
         entities.setdefault(entity.id, entity)
-    relations = _with_context_recipients(relations, speakers)
+    relations = _with_context_recipients(relations, context.speakers)
     entities, relations = _scope_lone_surnames(entities, relations, prepared.document.id)
     _add_referenced_countries(entities, gazetteer)
-    if home := home_country(head_entities, head_relations, gazetteer):
+    if home := home_country(context.head_entities, context.head_relations, gazetteer):
         entities, relations = _qualify_ministries(entities, relations, home)
     used = {r.subject for r in relations} | {r.object for r in relations}
     entities = {k: e for k, e in entities.items()
                 if k in used or e.roles or not _lone_surname(e)}
     ordered = sorted(entities.values(), key=lambda e: (e.id not in used, e.type, e.name))
-    return Extraction(prepared.document, ordered, _deduplicate(relations))
+    return Extraction(prepared.document, ordered, relations)
 
 
 def extract_documents(documents: Iterable[Document], nlp: Language | None = None,
@@ -249,25 +265,26 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
     gazetteer = load_gazetteer()
     pieces = (piece for d in documents for piece in _prepare(d))
     pairs = ((_piece_text(p), p) for p in pieces)
-    pending: Extraction | None = None
+    parts: list[Extraction] = []  # the pieces of the document in hand
+    context: _Context | None = None
     for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        extraction = _collect(item, doc, gazetteer)
         if item.first:
-            if pending is not None:
-                yield pending
-            pending = extraction
-        else:  # a later piece of a long document
-            pending = _merge(pending, extraction)
-    if pending is not None:
-        yield pending
+            if parts:
+                yield _merge(parts)
+            parts, context = [], _document_context(item.document, gazetteer)
+        parts.append(_collect(item, doc, gazetteer, context))
+    if parts:
+        yield _merge(parts)
 
 
-def _merge(first: Extraction, more: Extraction) -> Extraction:
-    entities = {e.id: e for e in first.entities}
-    for entity in more.entities:
-        entities.setdefault(entity.id, entity)
-    return Extraction(first.document, list(entities.values()),
-                      _deduplicate(first.relations + more.relations))
+def _merge(parts: list[Extraction]) -> Extraction:
+    """One extraction from a document's pieces (most documents have one)."""
+    entities: dict[str, Entity] = {}
+    for part in parts:
+        for entity in part.entities:
+            entities.setdefault(entity.id, entity)
+    relations = [r for part in parts for r in part.relations]
+    return Extraction(parts[0].document, list(entities.values()), _deduplicate(relations))
 
 
 def extract_document(document: Document, nlp: Language | None = None) -> Extraction:
