@@ -64,7 +64,7 @@ def synthetic_documents(triples: int, seed: int = 3) -> tuple[list[tuple[str, by
     documents, total, number = [], 0, 0
     while total < triples:
         graph = extraction_graph(_document(rng, number, pool), "0.1.0", "en_core_web_sm-3.8.0")
-        documents.append((f"report-{number:06d}", graph.serialize(format="nt", encoding="utf-8"),
+        documents.append((f"report-{number:06d}", graph.ntriples(),
                           len(graph)))
         total += len(graph)
         number += 1

@@ -45,7 +45,7 @@ def extract_batch(documents: list[Document], model: str | None = None) -> list[E
     done = []
     for extraction in extract_documents(documents, nlp, batch_size=BATCH):
         graph = extraction_graph(extraction, __version__, model_id)
-        ntriples = graph.serialize(format="nt", encoding="utf-8")
+        ntriples = graph.ntriples()
         done.append(Extracted(extraction.document.id, ntriples,
                               content_hash(extraction.document), len(graph)))
     return done
