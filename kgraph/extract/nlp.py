@@ -69,6 +69,10 @@ def _korean_style_names(doc: Doc, surnames: frozenset[str]) -> list[Span]:
             if t.text in surnames and _GIVEN_NAME.match(doc[t.i + 1].text)]
 
 
+def _covered(span: Span, name: Span | None) -> bool:
+    return name is not None and name.start <= span.start and span.end <= name.end
+
+
 def _titled_surnames(doc: Doc, surnames: frozenset[str]) -> list[Span]:
     """A bare surname as a person: after a capitalised title word (`Minister of National
     Defense Kim`) or where the model took it alone for an organisation (`Pak said …`)."""
@@ -181,12 +185,9 @@ def make_name_repair(nlp: Language, name: str):
             fixed.extend(_split_run_on(_embassy_in(ent)))
         names = _korean_style_names(doc, surnames) + _titled_surnames(doc, surnames)
         # Name-shaped spans win over whatever the model labelled there.
-        overlapping = [e for e in fixed if any(e.start < n.end and n.start < e.end for n in names)]
-        keep = [e for e in fixed if e not in overlapping]
-        for ent in overlapping:
-            covering = [n for n in names if n.start <= ent.start and ent.end <= n.end]
-            if not covering and ent.label_ == "PERSON":
-                keep.append(ent)
+        named = {i: n for n in names for i in range(n.start, n.end)}  # token → name span
+        keep = [ent for ent in fixed if not any(i in named for i in range(ent.start, ent.end))
+                or ent.label_ == "PERSON" and not _covered(ent, named.get(ent.start))]
         doc.ents = filter_spans(names + keep)
         return doc
 

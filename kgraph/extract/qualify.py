@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from kgraph.extract.entities import Actors
@@ -54,13 +56,16 @@ def modality(trigger: Token, sentence: Span) -> str:
 
 
 def relation_date(trigger: Token, sentence: Span, reference: str | None,
-                  strict: bool = False) -> str | None:
+                  strict: bool = False, entities: Sequence[Span] | None = None) -> str | None:
     """The date the sentence gives the event: the nearest DATE entity that resolves.
 
     `reference` (an ISO date) completes partial dates such as "September 19".
+    `entities` are the sentence's entity spans when the caller has them already
+    (``sentence.ents`` walks every entity of the Doc: quadratic over a long piece).
     """
     # The model files "New Year's Day 2019" under EVENT.
-    dates = [e for e in sentence.ents if (e.label_ == "DATE" or e.label_ == "EVENT" and any(
+    spans = sentence.ents if entities is None else entities
+    dates = [e for e in spans if (e.label_ == "DATE" or e.label_ == "EVENT" and any(
         ch.isdigit() for ch in e.text)) and not _in_range(e)]
     if not dates:
         return None
