@@ -19,6 +19,7 @@ from kgraph.extract.coref import Speakers, bind_references
 from kgraph.extract.entities import Actors, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
+from kgraph.extract.memory import release_free_memory
 from kgraph.extract.nlp import load_pipeline
 from kgraph.extract.persons import Names, names_for
 from kgraph.extract.qualify import defection_origin, modality, relation_date
@@ -32,7 +33,8 @@ from kgraph.types import Document, Entity, Evidence, Extraction, Relation
 __all__ = ["extract_document", "extract_documents", "load_pipeline"]
 
 
-PIECE = 100_000  # characters per spaCy Doc: a 20 MB volume goes through in pieces
+PIECE = 20_000  # characters per spaCy Doc: a 20 MB volume goes through in small pieces
+BATCH_CHARS = 80_000  # characters per nlp.pipe batch, whatever the number of documents
 
 
 @dataclass
@@ -89,6 +91,7 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                         gazetteer: Gazetteer) -> list[Relation]:
     relations: list[Relation] = []
     reference = prepared.document.date
+    entities = _entities_by_sentence(doc)
     for sentence in doc.sents:
         # Partial dates ("September 19", "on the 12th") resolve against the sentence's own
         # first full date, else the last one written before it, else the document's date.
@@ -103,7 +106,8 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                 subject=found.subject.id,
                 object=target.id,
                 evidence=_evidence(prepared, sentence),
-                date=relation_date(found.trigger, sentence, here, strict=_own_date_only(found)),
+                date=relation_date(found.trigger, sentence, here, strict=_own_date_only(found),
+                                   entities=entities.get(sentence.start, [])),
                 modality=modality(found.trigger, sentence),
                 medium=found.medium,
                 confidence=found.confidence,
@@ -111,6 +115,14 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             ))
         reference = written[-1] if written else reference
     return relations
+
+
+def _entities_by_sentence(doc: Doc) -> dict[int, list[Span]]:
+    """Entity spans grouped by the first token of their sentence, in one pass."""
+    grouped: dict[int, list[Span]] = {}
+    for entity in doc.ents:
+        grouped.setdefault(doc[entity.start].sent.start, []).append(entity)
+    return grouped
 
 
 def _own_date_only(found: Found) -> bool:
@@ -258,21 +270,42 @@ def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer, context: _Cont
     return Extraction(prepared.document, ordered, relations)
 
 
+def _groups(pieces: Iterable[_Prepared], size: int) -> Iterator[list[_Prepared]]:
+    """Pieces in groups of at most `size`, and of at most BATCH_CHARS characters."""
+    group: list[_Prepared] = []
+    chars = 0
+    for piece in pieces:
+        length = (piece.end or len(piece.clean.text)) - piece.piece
+        if group and (len(group) == size or chars + length > BATCH_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(piece)
+        chars += length
+    if group:
+        yield group
+
+
 def extract_documents(documents: Iterable[Document], nlp: Language | None = None,
                       batch_size: int = 16) -> Iterator[Extraction]:
-    """Extract every document, streaming them through the spaCy pipeline."""
+    """Extract every document, streaming them through the spaCy pipeline.
+
+    Batches hold at most `batch_size` pieces and BATCH_CHARS characters: sixteen
+    20,000-character pieces at once took ~800 MB of working memory in spaCy.
+    """
     nlp = nlp or load_pipeline()
     gazetteer = load_gazetteer()
     pieces = (piece for d in documents for piece in _prepare(d))
-    pairs = ((_piece_text(p), p) for p in pieces)
     parts: list[Extraction] = []  # the pieces of the document in hand
     context: _Context | None = None
-    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        if item.first:
-            if parts:
-                yield _merge(parts)
-            parts, context = [], _document_context(item.document, gazetteer)
-        parts.append(_collect(item, doc, gazetteer, context))
+    for group in _groups(pieces, batch_size):
+        texts = [_piece_text(p) for p in group]
+        for doc, item in zip(nlp.pipe(texts, batch_size=len(group)), group, strict=True):
+            if item.first:
+                if parts:
+                    yield _merge(parts)
+                parts, context = [], _document_context(item.document, gazetteer)
+            parts.append(_collect(item, doc, gazetteer, context))
+        release_free_memory()
     if parts:
         yield _merge(parts)
 
