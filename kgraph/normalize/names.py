@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Titles that may stand before a name; longest first so that
 # "Secretary of State" wins over "Secretary".
@@ -42,13 +43,17 @@ _TITLE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, apostrophes or typographic quotes."""
+    if text.isascii():  # the common case: nothing to decompose or replace
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.replace("’", "'").replace("‘", "'").lower()
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Spelling-insensitive key: case, hyphens, spaces and apostrophes folded."""
     return re.sub(r"[^a-z0-9]", "", fold(name))
