@@ -28,11 +28,12 @@ SELECT ?node ?type ?label WHERE {
 }"""
 _ALIASES = "SELECT ?node ?value WHERE { GRAPH kgg:actors { ?node skos:altLabel ?value } }"
 _ROLES = "SELECT DISTINCT ?node ?value WHERE { ?position kg:holder ?node ; kg:title ?value }"
-_COUNTRIES = """
-SELECT ?node ?value WHERE {
-  { GRAPH kgg:actors { ?node kg:country ?c } } UNION { ?p kg:holder ?node ; kg:country ?c }
-  GRAPH kgg:actors { ?c rdfs:label ?value }
-}"""
+# Two queries, not a UNION: Oxigraph ran the UNION 100× slower (0.7 s on 240 documents).
+_COUNTRIES = [
+    "SELECT ?node ?value WHERE { GRAPH kgg:actors { ?node kg:country ?c . ?c rdfs:label ?value } }",
+    "SELECT ?node ?value WHERE { ?p kg:holder ?node ; kg:country ?c . "
+    "GRAPH kgg:actors { ?c rdfs:label ?value } }",
+]
 
 # Triple patterns first, BINDs last: a BIND in the middle splits the group and
 # Oxigraph then evaluates what follows it on its own, for every event in the store.
@@ -60,9 +61,9 @@ _EDGES = [
 ]
 
 
-def _values(store: TripleStore, sparql: str) -> dict[str, list[str]]:
+def _values(store: TripleStore, *queries: str) -> dict[str, list[str]]:
     found: dict[str, set[str]] = {}
-    for row in store.select(sparql):
+    for row in (row for sparql in queries for row in store.select(sparql)):
         found.setdefault(row["node"], set()).add(row["value"])
     return {node: sorted(values) for node, values in found.items()}
 
@@ -71,7 +72,7 @@ def to_networkx(store: TripleStore) -> nx.MultiDiGraph:
     """The actor network: one node per actor, one edge per relation event."""
     graph = nx.MultiDiGraph()
     aliases, roles = _values(store, _ALIASES), _values(store, _ROLES)
-    countries = _values(store, _COUNTRIES)
+    countries = _values(store, *_COUNTRIES)
     for row in store.select(_NODES):
         node = row["node"]
         country = row["label"] if row["type"] == "Country" else (
