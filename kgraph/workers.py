@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
+from pathlib import Path
 
 from kgraph.types import Document
 
@@ -25,16 +27,32 @@ BATCH = 16
 SMALL = 48  # fewer changed documents than this: not worth starting workers
 
 
+SPOOL_RELATIONS = 5_000  # a document graph this big goes to a file, not into memory
+
+
 @dataclass(frozen=True)
 class Extracted:
+    """One document's graph, ready for the store: N-Triples bytes, or a file of them
+    (`spool`, for very big documents; the store deletes it once loaded)."""
+
     document_id: str
     ntriples: bytes
     content_hash: str
     triples: int
+    spool: str | None = None
+
+    def data(self) -> bytes:
+        """The N-Triples, read from the spool file if there is one."""
+        return Path(self.spool).read_bytes() if self.spool else self.ntriples
 
 
-def extract_batch(documents: list[Document], model: str | None = None) -> list[Extracted]:
-    """Extract documents and render each one's graph as N-Triples (runs in a worker)."""
+def extract_batch(documents: list[Document], model: str | None = None,
+                  spool: bool = True) -> list[Extracted]:
+    """Extract documents and render each one's graph as N-Triples (runs in a worker).
+
+    With `spool`, graphs of documents with more than SPOOL_RELATIONS relations are
+    written to temporary files on this machine (not for Dask workers elsewhere).
+    """
     from kgraph import __version__
     from kgraph.extract import extract_documents, load_pipeline
     from kgraph.extract.nlp import model_name
@@ -44,10 +62,14 @@ def extract_batch(documents: list[Document], model: str | None = None) -> list[E
     model_id = model_name(nlp)
     done = []
     for extraction in extract_documents(documents, nlp, batch_size=BATCH):
+        document_id, digest = extraction.document.id, content_hash(extraction.document)
+        if spool and len(extraction.relations) > SPOOL_RELATIONS:
+            with tempfile.NamedTemporaryFile("wb", suffix=".nt", delete=False) as file:
+                graph = extraction_graph(extraction, __version__, model_id, sink=file)
+            done.append(Extracted(document_id, b"", digest, len(graph), spool=file.name))
+            continue
         graph = extraction_graph(extraction, __version__, model_id)
-        ntriples = graph.ntriples()
-        done.append(Extracted(extraction.document.id, ntriples,
-                              content_hash(extraction.document), len(graph)))
+        done.append(Extracted(document_id, graph.ntriples(), digest, len(graph)))
     return done
 
 
@@ -91,7 +113,8 @@ def run_batches(work: Iterable[list[Document]], model: str | None = None, jobs: 
         from distributed import Client
 
         with Client(dask_address) as client:
-            submit = lambda batch: client.submit(extract_batch, batch, model, pure=False)  # noqa: E731
+            submit = lambda batch: client.submit(  # noqa: E731
+                extract_batch, batch, model, spool=False, pure=False)
             yield from _bounded(submit, work, in_flight=4 * max(1, len(client.ncores())))
         return
     head = list(islice(work, SMALL // BATCH))

@@ -38,7 +38,9 @@ class TripleStore(ABC):
     def write_documents(self, done: list) -> None:
         """Store a batch of extracted documents (`kgraph.workers.Extracted`)."""
         for item in done:
-            self.replace_document(item.document_id, item.ntriples)
+            self.replace_document(item.document_id, item.data())
+            if item.spool:
+                Path(item.spool).unlink(missing_ok=True)
 
     @abstractmethod
     def remove_document(self, document_id: str) -> None:

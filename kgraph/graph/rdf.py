@@ -18,14 +18,14 @@ Each relation is written twice, on purpose:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import io
+from typing import BinaryIO
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from kgraph.graph.namespaces import (
     KG,
-    PREFIXES,
     WD,
     document_iri,
     entity_iri,
@@ -64,10 +64,12 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
 class Triples:
-    """One document graph's triples, in order and without repeats, as N-Triples.
+    """One document graph written as N-Triples as it is built, each triple once.
 
-    A plain container instead of an rdflib `Graph`: building and serialising a
-    `Graph` took a third of a build's time, and nothing here needs its indexes.
+    Not an rdflib `Graph`: building and serialising a `Graph` took a third of a
+    build's time, and a 20 MB volume's graph (millions of triples) must not be
+    held as Python objects. Lines go to `sink` (in memory by default, a file for
+    big documents); only a 64-bit hash of each line is kept to skip repeats.
 
     >>> triples = Triples()
     >>> triples.add((KG.a, KG.said, Literal('"hi"')))
@@ -76,31 +78,25 @@ class Triples:
     <BLANKLINE>
     """
 
-    def __init__(self) -> None:
-        self._triples: dict[Triple, None] = {}
+    def __init__(self, sink: BinaryIO | None = None) -> None:
+        self.sink = sink if sink is not None else io.BytesIO()
+        self._seen: set[int] = set()
 
     def add(self, triple: Triple) -> None:
-        self._triples[triple] = None
+        s, p, o = triple
+        line = f"<{s}> <{p}> {_nt_object(o)} .\n"
+        key = hash(line)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.sink.write(line.encode("utf-8"))
 
     def __len__(self) -> int:
-        return len(self._triples)
-
-    def __iter__(self) -> Iterator[Triple]:
-        return iter(self._triples)
+        return len(self._seen)
 
     def ntriples(self) -> bytes:
-        """The triples as N-Triples, UTF-8."""
-        return "".join(f"<{s}> <{p}> {_nt_object(o)} .\n"
-                       for s, p, o in self._triples).encode("utf-8")
-
-    def to_graph(self) -> Graph:
-        """The same triples in an rdflib `Graph` with kgraph's prefixes bound."""
-        graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            graph.bind(prefix, namespace)
-        for triple in self._triples:
-            graph.add(triple)
-        return graph
+        """The N-Triples written so far (in-memory sink only)."""
+        assert isinstance(self.sink, io.BytesIO), "the triples went to a file"
+        return self.sink.getvalue()
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -218,9 +214,10 @@ def _add_relation(graph: Triples, relation: Relation, document: URIRef, document
     graph.add((event, PROV.wasGeneratedBy, activity))
 
 
-def extraction_graph(extraction: Extraction, tool_version: str, model: str) -> Triples:
+def extraction_graph(extraction: Extraction, tool_version: str, model: str,
+                     sink: BinaryIO | None = None) -> Triples:
     """All triples for one document: the document, its actors, roles and relations."""
-    graph = Triples()
+    graph = Triples(sink)
     document = _add_document(graph, extraction.document)
     activity = hashed_iri("activity", tool_version, model)
     graph.add((activity, RDF.type, PROV.Activity))

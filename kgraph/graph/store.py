@@ -114,9 +114,15 @@ class GraphStore(TripleStore):
         new = []
         for item in done:
             name = ox.NamedNode(str(document_graph(item.document_id)))
-            if self.store.contains_named_graph(name):
+            known = self.store.contains_named_graph(name)
+            if known:
                 self._forget(item.document_id)
                 self.store.remove_graph(name)
+            if item.spool:  # a very big document: streamed from its file
+                self.store.bulk_load(path=item.spool, format=ox.RdfFormat.N_TRIPLES,
+                                     to_graph=name, lenient=True)
+                Path(item.spool).unlink(missing_ok=True)
+            elif known:
                 self.store.load(item.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=name,
                                 lenient=True)
             else:

@@ -12,6 +12,8 @@ from kgraph.extract import PIECE, extract_document
 from kgraph.readers import read_paths
 from kgraph.types import Document
 
+from ..conftest import CORPUS
+
 runner = CliRunner()
 GOOD = "Kim Jong-un sent a letter to Donald Trump on September 21, 2018.\n"
 BOMB = """<?xml version="1.0"?>
@@ -108,3 +110,26 @@ def test_a_20_mb_file_is_read_and_cut_into_pieces(tmp_path):
     assert len(pieces) >= 20 * 2**20 // PIECE
     assert all(p.end - p.piece <= PIECE for p in pieces)
     assert pieces[-1].end == len(pieces[0].clean.text)
+
+
+def test_big_document_graphs_stream_through_a_file_into_the_same_store(
+        corpus_build, tmp_path, monkeypatch):
+    import tempfile
+
+    import kgraph.workers
+    from kgraph.api import KnowledgeGraph
+    from kgraph.pipeline import build_graph
+
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(kgraph.workers, "SPOOL_RELATIONS", 0)  # every graph via a file
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    build_graph([CORPUS], tmp_path / "out")
+    everything = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+    def quads(folder):
+        return sorted(tuple(map(str, row.values()))
+                      for row in KnowledgeGraph.open(folder).select(everything))
+
+    assert quads(tmp_path / "out") == quads(corpus_build.out)
+    assert list(spool.iterdir()) == []  # spool files removed once loaded
