@@ -198,6 +198,7 @@ def _add_relation(graph: Triples, relation: Relation, document: URIRef, document
     graph.add((event, KG.relation, KG[relation.type]))
     if date := typed_date(relation.date):
         graph.add((event, KG.date, date))
+        graph.add((event, KG.year, Literal(relation.date[:4], datatype=XSD.gYear)))
     graph.add((event, KG.modality, KG[relation.modality]))
     if relation.medium:
         graph.add((event, KG.medium, Literal(relation.medium)))

@@ -5,7 +5,10 @@ Each file starts with comment lines: the first says what it answers, and each
 the query. Values are bound as RDF literals in a ``VALUES`` block, serialised by
 rdflib, so quotes, braces or ``#`` in a value stay inside the literal. A query
 that uses ``?nameKey`` for a parameter ``name`` also gets the value's spelling-
-insensitive key (`name_key`), matched against actors' indexed ``kg:nameKey``:
+insensitive key (`name_key`), matched against actors' indexed ``kg:nameKey``;
+a query that uses ``?periodYear`` with parameters ``from`` and ``to`` also gets
+every year of the period, to join with the events' indexed ``kg:year`` (a range
+FILTER alone makes Oxigraph read every event):
 
 >>> q = load_query("correspondents")
 >>> list(q.params)
@@ -22,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rdflib import Literal
+from rdflib.namespace import XSD
 
 from kgraph.normalize.names import name_key
 
@@ -53,6 +57,8 @@ class NamedQuery:
         for p in self.params:  # ?personKey: the spelling-insensitive key of ?person
             if f"?{p}Key" in self.text:
                 bound[f"{p}Key"] = name_key(bound[p])
+        if "?periodYear" in self.text:
+            bound["periodYear"] = period_years(bound["from"], bound["to"], self.name)
         return bound
 
     def bind(self, **values: str) -> str:
@@ -60,13 +66,39 @@ class NamedQuery:
         return with_values(self.text, self.bindings(**values), self.name)
 
 
-def with_values(text: str, bindings: dict[str, str], name: str = "query") -> str:
-    """`text` with a VALUES block binding `bindings` as literals, right after WHERE {."""
+MAX_YEARS = 1000
+
+
+def period_years(start: str, end: str, name: str = "query") -> list[Literal]:
+    """Every year from `start` to `end` (ISO dates of any precision), as xsd:gYear.
+
+    >>> [str(y) for y in period_years("1964-06", "1966")]
+    ['1964', '1965', '1966']
+    """
+    years = []
+    for value in (start, end):
+        if not re.match(r"^\d{4}(-|$)", value):
+            raise QueryError(f"query '{name}': {value!r} is not a date like 1964, 1964-06 "
+                             "or 1964-06-03")
+        years.append(int(value[:4]))
+    if years[1] - years[0] > MAX_YEARS:
+        raise QueryError(f"query '{name}': a period of more than {MAX_YEARS} years")
+    return [Literal(f"{y:04d}", datatype=XSD.gYear) for y in range(years[0], years[1] + 1)]
+
+
+def with_values(text: str, bindings: dict[str, str | list[Literal]],
+                name: str = "query") -> str:
+    """`text` with VALUES blocks binding `bindings` right after WHERE {: the single
+    values as literals in one row, each list as the values of its own variable."""
     if not bindings:
         return text
-    names = " ".join(f"?{p}" for p in bindings)
-    terms = " ".join(Literal(value).n3() for value in bindings.values())
-    block = f"VALUES ({names}) {{ ({terms}) }}\n"
+    single = {k: v for k, v in bindings.items() if not isinstance(v, list)}
+    names = " ".join(f"?{p}" for p in single)
+    terms = " ".join(Literal(value).n3() for value in single.values())
+    block = f"VALUES ({names}) {{ ({terms}) }}\n" if single else ""
+    for variable, values in bindings.items():
+        if isinstance(values, list):
+            block += f"  VALUES ?{variable} {{ {' '.join(v.n3() for v in values)} }}\n"
     match = _WHERE.search(text)
     if match is None:
         raise QueryError(f"{name}: no WHERE clause to bind parameters in")
