@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kgraph.extract.attributes import speed_up_attribute_ruler
 from kgraph.extract.gazetteer import load_gazetteer
 from kgraph.extract.lexicon import east_asian_surnames, lexicon
 
@@ -234,6 +235,7 @@ def keep_hyphenated_given_names(nlp: Language) -> None:
 
 def _add_kgraph_components(nlp: Language) -> Language:
     keep_hyphenated_given_names(nlp)
+    speed_up_attribute_ruler(nlp)
     if "parser" in nlp.pipe_names and "kgraph_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "kgraph_gazetteer" not in nlp.pipe_names:
