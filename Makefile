@@ -23,7 +23,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/kgraph build corpus --out build --example
+	$(BIN)/kgraph build corpus --out build --turtle --example
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check kgraph tests

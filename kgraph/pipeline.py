@@ -1,4 +1,4 @@
-"""The build: read → extract → RDF store → Turtle export → graph page.
+"""The build: read → extract → RDF store → graph page (and a Turtle dump on request).
 
 `build_graph` is what ``kgraph build`` and `KnowledgeGraph.build` call.
 A document whose content hash is already in the store is not parsed again;
@@ -107,12 +107,15 @@ def build_graph(
     store_url: str | None = None,
     jobs: int = 1,
     dask_address: str | None = None,
+    turtle: bool = False,
 ) -> BuildSummary:
     """Build (or bring up to date) the graph of `paths` in folder `out`.
 
     With `store_url` the graph lives in that SPARQL server (see `RemoteStore`);
     `out` still receives graph.ttl and graph.html. `jobs` extraction processes
     (0: all cores), or a Dask scheduler at `dask_address` (see `kgraph.workers`).
+    With `turtle`, the whole graph is also written to graph.ttl (a full dump: at
+    archive scale it costs more than the build, so only on request).
     """
     started = time.perf_counter()
     jobs = jobs or default_jobs()
@@ -140,11 +143,12 @@ def build_graph(
                 on_document(item.document_id)
     summary.removed = _remove_vanished(store, seen, sources)
     changed = summary.extracted or summary.removed
-    outputs = (summary.turtle_path, summary.page_path)
+    outputs = (summary.turtle_path, summary.page_path) if turtle else (summary.page_path,)
     if changed or not all(p.exists() for p in outputs):  # nothing new: nothing to redo
         store.rebuild_actors()
         store.flush()
-        store.export(summary.turtle_path, "turtle")
+        if turtle:
+            store.export(summary.turtle_path, "turtle")
         write_page(to_networkx(store), summary.page_path, title=page_title)
     _count_by_type(store, summary)
     if isinstance(store, GraphStore) and (changed or not (summary.out / "current").exists()):

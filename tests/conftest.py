@@ -33,7 +33,7 @@ def corpus_build(tmp_path_factory):
     from kgraph.pipeline import build_graph
 
     out = tmp_path_factory.mktemp("corpus-build")
-    summary = build_graph([CORPUS], out)
+    summary = build_graph([CORPUS], out, turtle=True)
     return summary
 
 

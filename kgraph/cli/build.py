@@ -42,7 +42,8 @@ def _print_summary(summary) -> None:
     table.add_row("problems", str(len(summary.problems)))
     table.add_row("time", f"{summary.seconds:.1f} s")
     table.add_row("store", summary.store_url or str(summary.store_path))
-    table.add_row("turtle", str(summary.turtle_path))
+    if summary.turtle_path.exists():
+        table.add_row("turtle", str(summary.turtle_path))
     table.add_row("page", str(summary.page_path))
     Console().print(table)
     for problem in summary.problems[:20]:  # skipped or degraded files, one line each
@@ -63,9 +64,11 @@ def build(
     dask: Annotated[str | None, typer.Option(
         help="Run the extraction on this Dask scheduler (tcp://host:8786).")] = None,
     example: Annotated[bool, typer.Option(help="Also run an example SPARQL query.")] = False,
+    turtle: Annotated[bool, typer.Option(
+        help="Also dump the whole graph to graph.ttl (kgraph export does it later).")] = False,
     strict: Annotated[bool, typer.Option(help="Exit non-zero if any file had a problem.")] = False,
 ) -> None:
-    """Read, extract and store documents; write store/, graph.ttl and graph.html."""
+    """Read, extract and store documents; write store/ and graph.html (graph.ttl with --turtle)."""
     from kgraph.api import KnowledgeGraph
     from kgraph.extract.nlp import ModelNotFound
     from kgraph.graph.remote import RemoteStoreError
@@ -82,7 +85,7 @@ def build(
         try:
             kg = KnowledgeGraph.build(
                 paths, out, fmt=fmt.value if fmt else None, model=model, store_url=store_url,
-                jobs=jobs, dask_address=dask,
+                jobs=jobs, dask_address=dask, turtle=turtle,
                 on_problem=warn, on_document=lambda _: progress.advance(task))
         except (ModelNotFound, ReaderError, RemoteStoreError, StoreBusy) as error:
             fail(str(error))
