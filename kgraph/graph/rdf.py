@@ -81,6 +81,7 @@ class Triples:
     def __init__(self, sink: BinaryIO | None = None) -> None:
         self.sink = sink if sink is not None else io.BytesIO()
         self._seen: set[int] = set()
+        self._lines: list[str] = []
 
     def add(self, triple: Triple) -> None:
         s, p, o = triple
@@ -88,7 +89,14 @@ class Triples:
         key = hash(line)
         if key not in self._seen:
             self._seen.add(key)
-            self.sink.write(line.encode("utf-8"))
+            self._lines.append(line)
+            if len(self._lines) >= 10_000:
+                self.flush()
+
+    def flush(self) -> None:
+        """Write the lines held so far to the sink."""
+        self.sink.write("".join(self._lines).encode("utf-8"))
+        self._lines.clear()
 
     def __len__(self) -> int:
         return len(self._seen)
@@ -96,6 +104,7 @@ class Triples:
     def ntriples(self) -> bytes:
         """The N-Triples written so far (in-memory sink only)."""
         assert isinstance(self.sink, io.BytesIO), "the triples went to a file"
+        self.flush()
         return self.sink.getvalue()
 
 
@@ -232,4 +241,5 @@ def extraction_graph(extraction: Extraction, tool_version: str, model: str,
         _add_positions(graph, entity, document, document_id, names)
     for relation in extraction.relations:
         _add_relation(graph, relation, document, extraction.document.id, activity)
+    graph.flush()
     return graph
