@@ -123,7 +123,24 @@ def run_batches(work: Iterable[list[Document]], model: str | None = None, jobs: 
             yield extract_batch(batch, model)
         return
     context = multiprocessing.get_context("spawn")  # fork after loading RocksDB/spaCy is unsafe
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load_model,
+    with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_load_model,
                              initargs=(model,)) as pool:
         submit = lambda batch: pool.submit(extract_batch, batch, model)  # noqa: E731
-        yield from _bounded(submit, chain(head, work), in_flight=2 * jobs)
+        yield from _shared(submit, chain(head, work), model, in_flight=2 * (jobs - 1))
+
+
+def _shared(submit, work: Iterable[list[Document]], model: str | None, in_flight: int
+            ) -> Iterator[list[Extracted]]:
+    """Keep `in_flight` batches with the workers and extract the rest here: this
+    process is the N-th worker (it would otherwise wait, and its model is loaded while
+    theirs still loads)."""
+    pending: deque = deque()
+    for batch in work:
+        if len(pending) < in_flight:
+            pending.append(submit(batch))
+            continue
+        yield extract_batch(batch, model)
+        while pending and pending[0].done():
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
