@@ -55,11 +55,16 @@ class BuildSummary:
         return self.out / "graph.html"
 
 
-def _changed(documents: Iterable[Document], known: dict[str, str],
-             summary: BuildSummary, seen: set[str], sources: set[str]) -> Iterator[Document]:
+def _changed(documents: Iterable[Document], known: dict[str, str], summary: BuildSummary,
+             seen: dict[str, str], sources: set[str], problem: Callable[[str], None]
+             ) -> Iterator[Document]:
     for document in documents:
+        if document.id in seen:  # one graph per id: a second document would replace the first
+            problem(f"{document.source}: document id {document.id!r} was already read from "
+                    f"{seen[document.id]}; skipped")
+            continue
         summary.documents += 1
-        seen.add(document.id)
+        seen[document.id] = document.source
         sources.add(document.source)
         if known.get(document.id) == content_hash(document):
             summary.unchanged += 1
@@ -67,7 +72,7 @@ def _changed(documents: Iterable[Document], known: dict[str, str],
         yield document
 
 
-def _remove_vanished(store: TripleStore, seen: set[str], sources: set[str]) -> int:
+def _remove_vanished(store: TripleStore, seen: dict[str, str], sources: set[str]) -> int:
     """Remove documents whose file is gone, or whose file was read without them."""
     rows = store.select("SELECT ?id ?path WHERE { ?d a kg:Document ; kg:documentId ?id ; "
                         "kg:sourcePath ?path }")
@@ -129,10 +134,10 @@ def build_graph(
         if on_problem:
             on_problem(message)
 
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # document id → where it was read
     sources: set[str] = set()
     documents = _changed(read_paths(paths, fmt, on_error=problem), store.document_hashes(),
-                         summary, seen, sources)
+                         summary, seen, sources, problem)
     if dask_address is None and jobs <= 1:
         load_pipeline(model)  # fail early, with the install hint, before reading anything
     for done in run_batches(batches(documents), model, jobs, dask_address):

@@ -18,7 +18,10 @@ def corpus(tmp_path_factory):
     for copy in range(3):
         for path in CORPUS.rglob("*"):
             if path.is_file():
-                target = folder / f"copy{copy}" / path.relative_to(CORPUS)
+                relative = path.relative_to(CORPUS)
+                if path.suffix in {".txt", ".md"}:  # the file name is the document's id
+                    relative = relative.with_name(f"c{copy}-{relative.name}")
+                target = folder / f"copy{copy}" / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 text = path.read_text("utf-8")
                 if path.suffix == ".jsonl":  # ids inside the file must differ per copy

@@ -133,3 +133,17 @@ def test_big_document_graphs_stream_through_a_file_into_the_same_store(
 
     assert quads(tmp_path / "out") == quads(corpus_build.out)
     assert list(spool.iterdir()) == []  # spool files removed once loaded
+
+
+def test_two_documents_with_one_id_the_second_is_reported_and_skipped(tmp_path):
+    from kgraph.pipeline import build_graph
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "letter.txt").write_text(
+            f"Kim Jong-un sent a letter to Donald Trump in 2018. ({folder})", encoding="utf-8")
+    build = build_graph([tmp_path / "a", tmp_path / "b"], tmp_path / "out")
+    assert build.documents == build.extracted == 1
+    (problem,) = build.problems
+    assert problem.startswith(str(tmp_path / "b" / "letter.txt"))
+    assert "already read from" in problem and str(tmp_path / "a" / "letter.txt") in problem
