@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kgraph.analysis import to_networkx
 from kgraph.extract import load_pipeline
+from kgraph.extract.memory import release_free_memory
 from kgraph.graph.base import TripleStore
 from kgraph.graph.rdf import content_hash
 from kgraph.graph.remote import RemoteStore
@@ -146,6 +147,7 @@ def build_graph(
         if on_document:
             for item in done:
                 on_document(item.document_id)
+    release_free_memory()  # what extraction freed, before the projection and page need more
     summary.removed = _remove_vanished(store, seen, sources)
     changed = summary.extracted or summary.removed
     outputs = (summary.turtle_path, summary.page_path) if turtle else (summary.page_path,)

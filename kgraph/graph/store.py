@@ -12,6 +12,7 @@ graphs and ``kgg:actors``, where each actor is described once.
 from __future__ import annotations
 
 import io
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -54,6 +55,7 @@ def _jsonld(triples: Any) -> bytes:
 
 
 MANIFEST = ox.NamedNode(str(KGG.manifest))
+SPOOL_CHUNK = 100_000  # N-Triples lines per bulk load of a spooled document
 
 
 class StoreBusy(RuntimeError):
@@ -119,8 +121,7 @@ class GraphStore(TripleStore):
                 self._forget(item.document_id)
                 self.store.remove_graph(name)
             if item.spool:  # a very big document: streamed from its file
-                self.store.bulk_load(path=item.spool, format=ox.RdfFormat.N_TRIPLES,
-                                     to_graph=name, lenient=True)
+                self._load_in_chunks(item.spool, name)
                 Path(item.spool).unlink(missing_ok=True)
             elif known:
                 self.store.load(item.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=name,
@@ -131,6 +132,14 @@ class GraphStore(TripleStore):
             self.store.bulk_load(b"".join(_as_quads(i.document_id, i.ntriples) for i in new),
                                  ox.RdfFormat.N_QUADS, lenient=True)
         self.store.extend([quad for item in done for quad in _manifest_quads(item)])
+
+    def _load_in_chunks(self, path: str, graph: ox.NamedNode) -> None:
+        """Bulk-load an N-Triples file SPOOL_CHUNK lines at a time: Oxigraph's bulk
+        loader held 1.3 GB for 2.2 M triples in one call, 160 MB per 100,000 lines."""
+        with open(path, "rb") as lines:
+            while chunk := b"".join(islice(lines, SPOOL_CHUNK)):
+                self.store.bulk_load(chunk, ox.RdfFormat.N_TRIPLES, to_graph=graph,
+                                     lenient=True)
 
     def _forget(self, document_id: str) -> None:
         entry = ox.NamedNode(str(document_graph(document_id)))
