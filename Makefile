@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-volume clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/viz_render.py --nodes 2000 --edges 8000
+
+# A 20 MB volume through the build, time and peak memory (~15 min; not part of bench).
+bench-volume: $(VENV)/.installed-dev
+	$(PY) benchmarks/long_document.py --megabytes 20
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check kgraph tests benchmarks
