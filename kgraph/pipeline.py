@@ -10,10 +10,12 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kgraph.analysis import to_networkx
+from kgraph.analysis.project import edge_rows
 from kgraph.extract import load_pipeline
 from kgraph.extract.memory import release_free_memory
 from kgraph.graph.base import TripleStore
@@ -170,11 +172,14 @@ def build_graph(
     changed = summary.extracted or summary.removed
     outputs = (summary.turtle_path, summary.page_path) if turtle else (summary.page_path,)
     if changed or not all(p.exists() for p in outputs):  # nothing new: nothing to redo
-        store.rebuild_actors()
+        with ThreadPoolExecutor(1) as pool:  # the relations are read while actors rebuild
+            edges = pool.submit(edge_rows, store)
+            store.rebuild_actors()
+            graph = to_networkx(store, edges.result())
         store.flush()
         if turtle:
             store.export(summary.turtle_path, "turtle")
-        write_page(to_networkx(store), summary.page_path, title=page_title)
+        write_page(graph, summary.page_path, title=page_title)
     _count_by_type(store, summary)
     if isinstance(store, GraphStore) and (changed or not (summary.out / "current").exists()):
         store.flush()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kgraph.types import Document
 
-BATCH = 16
+BATCH = 8  # documents per batch: small, so that no process waits long for the last ones
 SMALL = 48  # fewer changed documents than this: not worth starting workers
 
 
@@ -125,8 +125,12 @@ def run_batches(work: Iterable[list[Document]], model: str | None = None, jobs: 
     context = multiprocessing.get_context("spawn")  # fork after loading RocksDB/spaCy is unsafe
     with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_load_model,
                              initargs=(model,)) as pool:
-        submit = lambda batch: pool.submit(extract_batch, batch, model)  # noqa: E731
-        yield from _shared(submit, chain(head, work), model, in_flight=2 * (jobs - 1))
+        def submit(batch: list[Document]):
+            future = pool.submit(extract_batch, batch, model)
+            future.batch = batch  # to run it here if no worker has started it at the end
+            return future
+
+        yield from _shared(submit, chain(head, work), model, in_flight=2 * (jobs - 1) + 1)
 
 
 def _shared(submit, work: Iterable[list[Document]], model: str | None, in_flight: int
@@ -142,5 +146,9 @@ def _shared(submit, work: Iterable[list[Document]], model: str | None, in_flight
         yield extract_batch(batch, model)
         while pending and pending[0].done():
             yield pending.popleft().result()
+    # The tail: take back what no worker has started, rather than wait for it.
+    for future in [f for f in pending if f.cancel()]:
+        pending.remove(future)
+        yield extract_batch(future.batch, model)
     while pending:
         yield pending.popleft().result()

@@ -12,7 +12,8 @@ from kgraph.readers import read_paths
 from .conftest import CORPUS, FRUS_DEV, SEEDS
 
 TRICKY = ("I ain't gonna write to him, but you do. It was there; there is a letter. "
-          "We did. Did they? Whose telegram is this? That which I have, I hold.\n\n  Done")
+          "We did. Did they? Whose telegram is this? That which I have, I hold. Y'all got ta "
+          "see: let's go, c'mon, there were letters.\n\n  Done")
 
 
 def _model():

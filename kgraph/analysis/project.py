@@ -11,6 +11,8 @@ edges are relation events with ``relation``, ``date``, ``modality``,
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import networkx as nx
 
 from kgraph.graph.base import TripleStore
@@ -68,18 +70,33 @@ def _values(store: TripleStore, *queries: str) -> dict[str, list[str]]:
     return {node: sorted(values) for node, values in found.items()}
 
 
-def to_networkx(store: TripleStore) -> nx.MultiDiGraph:
-    """The actor network: one node per actor, one edge per relation event."""
+def edge_rows(store: TripleStore) -> list[dict]:
+    """One row per relation event, read from the document graphs only (so this may
+    run while the actors graph is being rebuilt)."""
+    with ThreadPoolExecutor(len(_EDGES)) as pool:
+        return [row for rows in pool.map(store.select, _EDGES) for row in rows]
+
+
+def to_networkx(store: TripleStore, edges: list[dict] | None = None) -> nx.MultiDiGraph:
+    """The actor network: one node per actor, one edge per relation event.
+
+    `edges` are `edge_rows(store)` if the caller has read them already.
+    """
     graph = nx.MultiDiGraph()
-    aliases, roles = _values(store, _ALIASES), _values(store, _ROLES)
-    countries = _values(store, *_COUNTRIES)
-    for row in store.select(_NODES):
+    # The queries run side by side: Oxigraph evaluates them without holding the GIL.
+    with ThreadPoolExecutor(4) as pool:
+        found = [pool.submit(_values, store, _ALIASES), pool.submit(_values, store, _ROLES),
+                 pool.submit(_values, store, *_COUNTRIES), pool.submit(store.select, _NODES),
+                 pool.submit(edge_rows, store) if edges is None else None]
+        aliases, roles, countries, nodes = (f.result() for f in found[:4])
+        edges = edges if edges is not None else found[4].result()
+    for row in nodes:
         node = row["node"]
         country = row["label"] if row["type"] == "Country" else (
             countries.get(node, [None])[0])
         graph.add_node(node, label=row["label"], type=row["type"], country=country,
                        aliases=aliases.get(node, []), roles=roles.get(node, []))
-    for row in (row for query in _EDGES for row in store.select(query)):
+    for row in edges:
         for end in (row["source"], row["target"]):
             if end not in graph:
                 graph.add_node(end, label=end.rsplit("/", 1)[-1], type="Organization",

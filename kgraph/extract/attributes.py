@@ -58,9 +58,9 @@ class FastAttributes:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.single: dict[tuple[str, Any], list[tuple[int, list]]] = {}
-        self.multi: dict[tuple[str, Any], list[tuple[int, list, int]]] = {}
+        self.multi: dict[tuple[str, Any], list[tuple[int, list, int, int]]] = {}
         self.single_everywhere: list[tuple[int, list]] = []
-        self.multi_everywhere: list[tuple[int, list, int]] = []
+        self.multi_everywhere: list[tuple[int, list, int, int]] = []
         self.attrs = list(ruler.attrs)
         self.lowers: set[str] = set()  # the only LOWER values single rules look at
         self._memo: dict[tuple, tuple[list[Rule], dict]] = {}
@@ -70,8 +70,11 @@ class FastAttributes:
                 one = len(pattern) == 1 and ruler.indices[number] in (0, -1)
                 if one:
                     self._note_lowers(pattern[0])
-                keys = _index_keys(pattern[0])
-                entry = (number, tests) if one else (number, tests, ruler.indices[number])
+                if one:
+                    keys, entry = _index_keys(pattern[0], _INDEXED), (number, tests)
+                else:  # by its rarest-looking condition, on whichever token it is
+                    position, keys = _multi_keys(pattern)
+                    entry = (number, tests, ruler.indices[number], position)
                 for key in keys or [None]:
                     table = (self.single if one else self.multi) if key else None
                     if table is None:
@@ -108,15 +111,17 @@ class FastAttributes:
     def _multi_matches(self, doc: Doc) -> dict[int, list[Rule]]:
         """Token index → rules spanning several tokens that set something on it."""
         targeted: dict[int, list[Rule]] = {}
+        multi, everywhere = self.multi, self.multi_everywhere
         for token in doc:
-            candidates = list(self.multi_everywhere)
-            for attribute in _INDEXED:
-                candidates += self.multi.get((attribute, _READ[attribute](token)), ())
-            for number, tests, index in candidates:
-                end = token.i + len(tests)
-                if end <= len(doc) and all(all(t(doc[token.i + k]) for t in part)
-                                           for k, part in enumerate(tests)):
-                    target = doc[token.i:end][index].i
+            candidates = [*everywhere, *multi.get(("LOWER", token.lower_), ()),
+                          *multi.get(("DEP", token.dep_), ()),
+                          *multi.get(("TAG", token.tag_), ())]
+            for number, tests, index, position in candidates:
+                start = token.i - position
+                end = start + len(tests)
+                if start >= 0 and end <= len(doc) and all(
+                        all(t(doc[start + k]) for t in part) for k, part in enumerate(tests)):
+                    target = doc[start:end][index].i
                     targeted.setdefault(target, []).append((number, self.attrs[number]))
         return targeted
 
@@ -142,15 +147,25 @@ class _EveryWord(set):
 _EVERY_WORD = _EveryWord()
 
 
-def _index_keys(first: dict) -> list[tuple[str, Any]]:
-    """Lookup keys for a pattern's first token: by its first exact or IN condition."""
-    for key in _INDEXED:
-        condition = first.get(key)
+def _index_keys(conditions: dict, order: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """Lookup keys for one pattern token: its first exact or IN condition in `order`."""
+    for key in order:
+        condition = conditions.get(key)
         if isinstance(condition, str):
             return [(key, condition)]
         if isinstance(condition, dict) and set(condition) == {"IN"}:
             return [(key, value) for value in condition["IN"]]
     return []
+
+
+def _multi_keys(pattern: list[dict]) -> tuple[int, list[tuple[str, Any]]]:
+    """(token position, keys) for a several-token pattern: a LOWER condition if any
+    token has one (words are rare), else DEP, else TAG."""
+    for order in (("LOWER",), ("DEP",), ("TAG",)):
+        for position, conditions in enumerate(pattern):
+            if keys := _index_keys(conditions, order):
+                return position, keys
+    return 0, []
 
 
 def speed_up_attribute_ruler(nlp: Language) -> None:

@@ -60,7 +60,10 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(document.text.encode("utf-8")).hexdigest()
 
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+# Objects: IRIs and typed literals as rdflib terms; plain strings, integers and
+# booleans as Python values (written as xsd:string, xsd:integer, xsd:boolean),
+# which spares building an rdflib Literal for every one of them.
+Triple = tuple[URIRef, URIRef, URIRef | Literal | str | int | bool]
 
 
 class Triples:
@@ -111,10 +114,16 @@ class Triples:
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def _nt_object(term: URIRef | Literal) -> str:
-    if not isinstance(term, Literal):
+def _nt_object(term: URIRef | Literal | str | int | bool) -> str:
+    if isinstance(term, URIRef):
         return f"<{term}>"
+    if isinstance(term, bool):
+        return f'"{str(term).lower()}"^^<{XSD.boolean}>'
+    if isinstance(term, int):
+        return f'"{term}"^^<{XSD.integer}>'
     text = f'"{str(term).translate(_ESCAPES)}"'
+    if not isinstance(term, Literal):
+        return text
     if term.language:
         return f"{text}@{term.language}"
     if term.datatype is not None and term.datatype != XSD.string:
@@ -125,20 +134,20 @@ def _nt_object(term: URIRef | Literal) -> str:
 def _add_document(graph: Triples, document: Document) -> URIRef:
     node = document_iri(document.id)
     graph.add((node, RDF.type, KG.Document))
-    graph.add((node, KG.documentId, Literal(document.id)))
+    graph.add((node, KG.documentId, document.id))
     if document.title:
-        graph.add((node, DCTERMS.title, Literal(document.title)))
+        graph.add((node, DCTERMS.title, document.title))
     if date := typed_date(document.date):
         graph.add((node, DCTERMS.date, date))
-    graph.add((node, KG.sourcePath, Literal(document.source)))
-    graph.add((node, KG.sourceFormat, Literal(document.format)))
-    graph.add((node, KG.contentHash, Literal(content_hash(document))))
+    graph.add((node, KG.sourcePath, document.source))
+    graph.add((node, KG.sourceFormat, document.format))
+    graph.add((node, KG.contentHash, content_hash(document)))
     for key, predicate in _METADATA.items():
         value = document.metadata.get(key)
         if isinstance(value, str) and value:
-            graph.add((node, predicate, Literal(value)))
+            graph.add((node, predicate, value))
     for translator in document.metadata.get("translators", []) or []:
-        graph.add((node, KG.translator, Literal(str(translator))))
+        graph.add((node, KG.translator, str(translator)))
     return node
 
 
@@ -154,18 +163,18 @@ def _add_mention(graph: Triples, entity: Entity, document: URIRef, document_id: 
     graph.add((mention, RDF.type, KG.Mention))
     graph.add((mention, KG.entity, node))
     graph.add((mention, KG.entityType, KG[entity.type]))
-    graph.add((mention, KG.name, Literal(entity.name)))
+    graph.add((mention, KG.name, entity.name))
     graph.add((mention, KG.inDocument, document))
     for alias in entity.aliases:
-        graph.add((mention, KG.alias, Literal(alias)))
+        graph.add((mention, KG.alias, alias))
     for written in {entity.name, *entity.aliases}:  # lookups by any spelling, via an index
-        graph.add((mention, KG.aliasKey, Literal(name_key(written))))
+        graph.add((mention, KG.aliasKey, name_key(written)))
     if entity.country and entity.type != "Country":
         graph.add((mention, KG.country, entity_iri(f"Country/{slug(entity.country)}")))
     if qid := entity.external_ids.get("wikidata"):
         graph.add((mention, KG.sameAs, WD[qid]))
     if iso := entity.external_ids.get("iso"):
-        graph.add((mention, KG.isoCode, Literal(iso)))
+        graph.add((mention, KG.isoCode, iso))
     graph.add((node, KG.mentionedIn, document))
 
 
@@ -177,9 +186,9 @@ def _add_positions(graph: Triples, entity: Entity, document: URIRef, document_id
         position = hashed_iri("position", document_id, entity.id, text)
         graph.add((position, RDF.type, KG.Position))
         graph.add((position, KG.holder, entity_iri(entity.id)))
-        graph.add((position, KG.title, Literal(role.title)))
-        graph.add((position, KG.roleText, Literal(text)))
-        graph.add((position, KG.former, Literal(role.former)))
+        graph.add((position, KG.title, role.title))
+        graph.add((position, KG.roleText, text))
+        graph.add((position, KG.former, role.former))
         if role.country:
             graph.add((position, KG.country, entity_iri(f"Country/{slug(role.country)}")))
         if role.organization:
@@ -187,7 +196,7 @@ def _add_positions(graph: Triples, entity: Entity, document: URIRef, document_id
             if known:
                 graph.add((position, KG.organization, entity_iri(known)))
             else:
-                graph.add((position, KG.organizationName, Literal(role.organization)))
+                graph.add((position, KG.organizationName, role.organization))
         graph.add((position, PROV.wasDerivedFrom, document))
 
 
@@ -210,15 +219,15 @@ def _add_relation(graph: Triples, relation: Relation, document: URIRef, document
         graph.add((event, KG.year, Literal(relation.date[:4], datatype=XSD.gYear)))
     graph.add((event, KG.modality, KG[relation.modality]))
     if relation.medium:
-        graph.add((event, KG.medium, Literal(relation.medium)))
+        graph.add((event, KG.medium, relation.medium))
     graph.add((event, KG.confidence, Literal(round(relation.confidence, 3), datatype=XSD.decimal)))
-    graph.add((event, KG.extractor, Literal(relation.extractor)))
+    graph.add((event, KG.extractor, relation.extractor))
     evidence = hashed_iri("evidence", str(event))
     graph.add((event, KG.evidence, evidence))
     graph.add((evidence, RDF.type, KG.Evidence))
-    graph.add((evidence, KG.text, Literal(relation.evidence.text)))
-    graph.add((evidence, KG.start, Literal(relation.evidence.start)))
-    graph.add((evidence, KG.end, Literal(relation.evidence.end)))
+    graph.add((evidence, KG.text, relation.evidence.text))
+    graph.add((evidence, KG.start, relation.evidence.start))
+    graph.add((evidence, KG.end, relation.evidence.end))
     graph.add((evidence, KG.inDocument, document))
     graph.add((event, PROV.wasDerivedFrom, document))
     graph.add((event, PROV.wasGeneratedBy, activity))
@@ -231,9 +240,9 @@ def extraction_graph(extraction: Extraction, tool_version: str, model: str,
     document = _add_document(graph, extraction.document)
     activity = hashed_iri("activity", tool_version, model)
     graph.add((activity, RDF.type, PROV.Activity))
-    graph.add((activity, RDFS.label, Literal(f"kgraph {tool_version} with {model}")))
-    graph.add((activity, KG.toolVersion, Literal(tool_version)))
-    graph.add((activity, KG.model, Literal(model)))
+    graph.add((activity, RDFS.label, f"kgraph {tool_version} with {model}"))
+    graph.add((activity, KG.toolVersion, tool_version))
+    graph.add((activity, KG.model, model))
     document_id = extraction.document.id
     names = {name_key(e.name): e.id for e in extraction.entities if e.type != "Person"}
     for entity in extraction.entities:
