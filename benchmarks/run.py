@@ -1,6 +1,6 @@
 """kgraph's speed and memory targets, measured side by side in one run (`make bench`).
 
-    python benchmarks/run.py [--documents 240] [--big 1000] [--huge 5000] [--triples 1000000]
+    python benchmarks/run.py [--documents 600] [--big 1000] [--huge 5000] [--triples 1000000]
 
 (a) one-process build vs raw nlp.pipe, (b) --jobs 2 vs one process, (c) unchanged
 rebuild vs first build, (d) store loading vs rdflib, (e) named queries on a
@@ -151,7 +151,7 @@ def loading_and_queries(work: Path, triples: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=240, help="corpus for (a) and (b)")
+    parser.add_argument("--documents", type=int, default=600, help="corpus for (a) and (b)")
     parser.add_argument("--big", type=int, default=1000, help="corpus for (c)")
     parser.add_argument("--huge", type=int, default=5000, help="corpus for (f)")
     parser.add_argument("--triples", type=int, default=1_000_000, help="store for (d), (e)")
