@@ -14,18 +14,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kgraph.analysis import to_networkx
-from kgraph.analysis.project import edge_rows
-from kgraph.extract import load_pipeline
-from kgraph.extract.memory import release_free_memory
 from kgraph.graph.base import TripleStore
 from kgraph.graph.rdf import content_hash
 from kgraph.graph.remote import RemoteStore
 from kgraph.graph.snapshot import publish
 from kgraph.graph.store import GraphStore
+from kgraph.memory import release_free_memory
 from kgraph.readers import read_paths
 from kgraph.types import Document
-from kgraph.viz import write_page
 from kgraph.workers import Extracted, batches, default_jobs, run_batches
 
 
@@ -160,6 +156,8 @@ def build_graph(
     documents = _changed(read_paths(paths, fmt, on_error=problem), store.document_hashes(),
                          summary, seen, sources, problem)
     if dask_address is None and jobs <= 1:
+        from kgraph.extract import load_pipeline  # spaCy: imported only when needed
+
         load_pipeline(model)  # fail early, with the install hint, before reading anything
     for done in _gathered(run_batches(batches(documents), model, jobs, dask_address)):
         store.write_documents(done)
@@ -172,6 +170,9 @@ def build_graph(
     changed = summary.extracted or summary.removed
     outputs = (summary.turtle_path, summary.page_path) if turtle else (summary.page_path,)
     if changed or not all(p.exists() for p in outputs):  # nothing new: nothing to redo
+        from kgraph.analysis.project import edge_rows, to_networkx
+        from kgraph.viz import write_page
+
         with ThreadPoolExecutor(1) as pool:  # the relations are read while actors rebuild
             edges = pool.submit(edge_rows, store)
             store.rebuild_actors()

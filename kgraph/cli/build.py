@@ -70,7 +70,7 @@ def build(
 ) -> None:
     """Read, extract and store documents; write store/ and graph.html (graph.ttl with --turtle)."""
     from kgraph.api import KnowledgeGraph
-    from kgraph.extract.nlp import ModelNotFound
+    from kgraph.errors import ModelNotFound
     from kgraph.graph.remote import RemoteStoreError
     from kgraph.graph.store import StoreBusy
     from kgraph.query import format_rows
@@ -104,8 +104,8 @@ def extract(
     model: ModelOption = None,
 ) -> None:
     """Print what the extraction stage finds: one JSON object per document."""
+    from kgraph.errors import ModelNotFound
     from kgraph.extract import extract_documents, load_pipeline
-    from kgraph.extract.nlp import ModelNotFound
     from kgraph.readers import ReaderError, read_paths
 
     try:

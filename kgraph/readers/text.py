@@ -30,13 +30,26 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 
 
+# libyaml's safe loader where PyYAML has it: the pure-Python one took half of an
+# unchanged rebuild (0.5 s for 1,000 front matters). Both build plain data only.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _safe_yaml(text: str) -> object:
+    loader = _SAFE_LOADER(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def parse_front_matter(text: str, path: Path) -> tuple[dict, int]:
     """YAML front matter as a dict, and where the body starts."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
     try:
-        data = yaml.safe_load(match.group(1)) or {}
+        data = _safe_yaml(match.group(1)) or {}
     except yaml.YAMLError as err:
         problem = str(err).splitlines()[0]
         raise ReaderError(path, f"invalid YAML front matter: {problem}") from None
