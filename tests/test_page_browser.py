@@ -9,10 +9,10 @@ import pytest
 
 from benchmarks.browser import chromium_page, chromium_path, wait_for
 from kgraph.api import KnowledgeGraph
-from kgraph.pipeline import build_graph
 from kgraph.viz import write_page
 
 from .conftest import ROOT
+from .reliability.helpers import hostile_build
 
 pytestmark = pytest.mark.skipif(chromium_path() is None,
                                 reason="chromium not installed (apt-get install chromium)")
@@ -88,13 +88,7 @@ def test_filters_hide_edges_by_year_and_relation(corpus_build):
 
 
 def test_hostile_names_titles_and_evidence_stay_text(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "hostile.md").write_text(
-        "---\ntitle: \"</script><script>window.pwned=3</script>\"\ndate: 2018-06-12\n---\n"
-        "Donald Trump met Kim Jong-un in Singapore on June 12, 2018. "
-        "<script>window.pwned=2</script>\n", encoding="utf-8")
-    build = build_graph([docs], tmp_path / "out")
+    build = hostile_build(tmp_path)
     graph = nx.MultiDiGraph()
     graph.add_node("a", label=HOSTILE, type="Person", aliases=["<b>bold</b>"], roles=[])
     graph.add_node("b", label="Kim Jong-un", type="Person", aliases=[], roles=[])

@@ -23,6 +23,7 @@ import pytest
 from kgraph.query.serve import server_command
 
 from ..servers import serving_copy
+from .helpers import hostile_build
 
 EVERYTHING = "SELECT * WHERE { ?s ?p ?o }"
 ONE_ROW = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -98,3 +99,26 @@ def test_no_code_evaluates_or_unpickles_document_content():
                  for number, line in enumerate(path.read_text().splitlines(), 1)
                  if UNSAFE.search(line)]
     assert offending == []
+
+
+def test_document_text_reaches_the_page_only_as_inert_data(tmp_path):
+    """The static side of the browser test: no tag from a document survives in the HTML."""
+    html = hostile_build(tmp_path).page_path.read_text("utf-8")
+    for tag in ("<script>window", "<img src=x", "<iframe src=", "</script><script>"):
+        assert tag not in html
+    assert "default-src 'none'" in html  # and the page may load nothing from anywhere
+
+
+def test_every_named_query_binds_hostile_values_as_plain_text(corpus_build):
+    from kgraph.api import KnowledgeGraph
+    from kgraph.query import named_queries
+    from kgraph.query.named import QueryError
+
+    kg = KnowledgeGraph.open(corpus_build.out)
+    hostile = 'x" } } ; DROP ALL ; SELECT * { ?s ?p ?o } #'
+    for name, query in named_queries().items():
+        values = {p: ("1960" if p in {"from", "to"} else hostile) for p in query.params}
+        if values:
+            assert kg.select(name, **values) == [], name
+    with pytest.raises(QueryError, match="not a date"):  # period bounds must be dates
+        kg.select("meetings-in-period", **{"from": hostile, "to": "1960"})
