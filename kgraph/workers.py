@@ -125,11 +125,7 @@ def run_batches(work: Iterable[list[Document]], model: str | None = None, jobs: 
     context = multiprocessing.get_context("spawn")  # fork after loading RocksDB/spaCy is unsafe
     with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_load_model,
                              initargs=(model,)) as pool:
-        def submit(batch: list[Document]):
-            future = pool.submit(extract_batch, batch, model)
-            future.batch = batch  # to run it here if no worker has started it at the end
-            return future
-
+        submit = lambda batch: pool.submit(extract_batch, batch, model)  # noqa: E731
         yield from _shared(submit, chain(head, work), model, in_flight=2 * (jobs - 1) + 1)
 
 
@@ -138,17 +134,18 @@ def _shared(submit, work: Iterable[list[Document]], model: str | None, in_flight
     """Keep `in_flight` batches with the workers and extract the rest here: this
     process is the N-th worker (it would otherwise wait, and its model is loaded while
     theirs still loads)."""
-    pending: deque = deque()
+    pending: deque = deque()  # (future, batch)
     for batch in work:
         if len(pending) < in_flight:
-            pending.append(submit(batch))
+            pending.append((submit(batch), batch))
             continue
         yield extract_batch(batch, model)
-        while pending and pending[0].done():
-            yield pending.popleft().result()
+        while pending and pending[0][0].done():
+            yield pending.popleft()[0].result()
     # The tail: take back what no worker has started, rather than wait for it.
-    for future in [f for f in pending if f.cancel()]:
-        pending.remove(future)
-        yield extract_batch(future.batch, model)
-    while pending:
-        yield pending.popleft().result()
+    taken = [batch for future, batch in pending if future.cancel()]
+    for batch in taken:
+        yield extract_batch(batch, model)
+    for future, _ in pending:
+        if not future.cancelled():
+            yield future.result()

@@ -5,27 +5,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from kgraph.query.gateway import free_port
+from kgraph.query.gateway import free_port, wait_for
 from kgraph.query.serve import oxigraph_program
-
-
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not come up in {seconds} s")
 
 
 @contextmanager
@@ -34,7 +18,7 @@ def running(command: list[str], port: int):
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(url, process)
+        wait_for("127.0.0.1", port, process, seconds=20)
         yield url
     finally:
         process.terminate()

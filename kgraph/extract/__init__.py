@@ -42,9 +42,9 @@ class _Prepared:
     document: Document
     clean: CleanText
     offset: int  # where the NLP text starts in document.text
-    piece: int = 0  # where this piece starts and ends in clean.text
-    end: int | None = None
-    first: bool = True
+    piece: int  # where this piece starts and ends in clean.text
+    end: int
+    first: bool
 
 
 def _cuts(text: str) -> list[int]:
@@ -275,7 +275,7 @@ def _groups(pieces: Iterable[_Prepared], size: int) -> Iterator[list[_Prepared]]
     group: list[_Prepared] = []
     chars = 0
     for piece in pieces:
-        length = (piece.end or len(piece.clean.text)) - piece.piece
+        length = piece.end - piece.piece
         if group and (len(group) == size or chars + length > BATCH_CHARS):
             yield group
             group, chars = [], 0

@@ -70,7 +70,6 @@ class FastAttributes:
                 one = len(pattern) == 1 and ruler.indices[number] in (0, -1)
                 if one:
                     self._note_lowers(pattern[0])
-                if one:
                     keys, entry = _index_keys(pattern[0], _INDEXED), (number, tests)
                 else:  # by its rarest-looking condition, on whichever token it is
                     position, keys = _multi_keys(pattern)
@@ -99,9 +98,9 @@ class FastAttributes:
             candidates = list(self.single_everywhere)
             for attribute in _INDEXED:
                 candidates += self.single.get((attribute, _READ[attribute](token)), ())
-            rules = sorted({(number, id(tests)): (number, tests) for number, tests in
-                            candidates}.values(), key=lambda r: r[0])
-            matched = [(n, self.attrs[n]) for n, tests in rules if all(t(token) for t in tests[0])]
+            # Each rule is filed under one attribute, so a token finds it at most once.
+            matched = [(n, self.attrs[n]) for n, tests in sorted(candidates, key=lambda r: r[0])
+                       if all(t(token) for t in tests[0])]
             merged: dict = {}
             for _, attrs in matched:
                 merged.update(attrs)

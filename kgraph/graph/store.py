@@ -120,16 +120,13 @@ class GraphStore(TripleStore):
         new = []
         for item in done:
             name = ox.NamedNode(str(document_graph(item.document_id)))
-            known = self.store.contains_named_graph(name)
-            if known:
-                self._forget(item.document_id)
-                self.store.remove_graph(name)
             if item.spool:  # a very big document: streamed from its file
+                self.remove_document(item.document_id)
                 self._load_in_chunks(item.spool, name)
                 Path(item.spool).unlink(missing_ok=True)
-            elif known:
-                self.store.load(item.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=name,
-                                lenient=True)
+            elif self.store.contains_named_graph(name):
+                self._forget(item.document_id)
+                self.replace_document(item.document_id, item.ntriples)
             else:
                 new.append(item)
         if new:
