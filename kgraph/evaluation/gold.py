@@ -10,7 +10,9 @@ Two spellings are read, the project's own and the FRUS dev set's::
          "source": "header", ...}]}
 
 A gold line with a ``text`` is also a document (the JSON Lines reader reads it),
-so a gold file can be its own corpus.
+so a gold file can be its own corpus. ``participants`` (one list per meeting, each person
+a list of acceptable names) and ``doubtful`` (leftover cases, shaped like gold) are read
+as ANNOTATION.md's "Scoring" section says; prose ``doubtful`` entries are skipped.
 """
 
 from __future__ import annotations
@@ -19,18 +21,18 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kgraph.normalize.names import name_key
+from kgraph.evaluation.names import NameForms
 from kgraph.readers.base import ReaderError
 
-_TYPES = {"SENT_LETTER_TO": "sentLetterTo", "MET_WITH": "metWith",
+_TYPES: dict[str, str] = {"SENT_LETTER_TO": "sentLetterTo", "MET_WITH": "metWith",
           "DEFECTED_FROM": "defectedFrom"}
 
 
 @dataclass
 class GoldRelation:
     type: str
-    subject: set[str]  # name keys the subject may appear under
-    object: set[str]
+    subject: NameForms  # the names the subject may appear under
+    object: NameForms
     subject_name: str
     object_name: str
     date: str | None = None
@@ -43,13 +45,14 @@ class GoldRelation:
 class GoldDocument:
     ids: tuple[str, ...]  # any of these matches a document's id
     relations: list[GoldRelation] = field(default_factory=list)
+    doubtful: list[GoldRelation] = field(default_factory=list)
+    # One entry per meeting: the names of each participant.
+    participants: list[list[NameForms]] = field(default_factory=list)
 
 
-def _names(record: dict, side: str) -> set[str]:
+def _names(record: dict, side: str) -> NameForms:
     names = [record[side], *record.get(f"{side}_aliases", [])]
-    if record.get(f"{side}_id"):
-        names.append(record[f"{side}_id"])
-    return {name_key(n) for n in names if n and name_key(n)}
+    return NameForms.of([n for n in names if isinstance(n, str)], [record.get(f"{side}_id")])
 
 
 def _relation(record: dict) -> GoldRelation:
@@ -69,19 +72,35 @@ def _relation(record: dict) -> GoldRelation:
     )
 
 
+def _header_meetings(relations: list[GoldRelation]) -> list[list[NameForms]]:
+    """Without a ``participants`` field, the header meetings of one date are one meeting."""
+    by_date: dict[str | None, list[NameForms]] = {}
+    for r in relations:
+        if r.type == "metWith" and r.source == "header":
+            by_date.setdefault(r.date, []).extend([r.subject, r.object])
+    return list(by_date.values())
+
+
 def _document(record: dict) -> GoldDocument:
     ids = [str(record["id"])]
-    if record.get("volume"):
+    if record.get("volume") and not ids[0].startswith(record["volume"]):
         ids.append(f"{record['volume']}_{record['id']}")
-    relations = record.get("relations", record.get("gold", []))
-    return GoldDocument(tuple(ids), [_relation(r) for r in relations])
+    relations = [_relation(r) for r in record.get("relations", record.get("gold", []))]
+    doubtful = [_relation(r) for r in record.get("doubtful") or []
+                if isinstance(r, dict) and r.get("type") in {*_TYPES, *_TYPES.values()}]
+    if "participants" in record:
+        meetings = [[NameForms.of(list(person)) for person in meeting]
+                    for meeting in record["participants"] or []]
+    else:
+        meetings = _header_meetings(relations)
+    return GoldDocument(tuple(ids), relations, doubtful, meetings)
 
 
 def load_gold(path: str | Path) -> list[GoldDocument]:
     """Every gold document in a JSON Lines file; a bad line raises `ReaderError` naming it."""
     path = Path(path)
     documents = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text("utf-8").split("\n"), start=1):
         if not line.strip():
             continue
         try:

@@ -1,10 +1,13 @@
 """Precision, recall and F1 of extracted relations against gold, per type and source.
 
-A predicted relation matches a gold one when the type is the same and both
-ends name the same actors (the entity's name or any alias, compared by
-`name_key`; ``metWith`` in either order). Each gold relation matches at most
-one prediction, preferring the one with the same date. Dates are then compared
-at the gold's precision ("2018-09" accepts "2018-09-19").
+A predicted relation matches a gold one when type and modality are the same and
+both ends name the same actors (the entity's name or any alias, compared as
+`kgraph.evaluation.names` says; ``metWith`` in either order). Each gold relation
+matches at most one prediction, preferring the one with the same date. Dates are
+then compared at the gold's precision ("2018-09" accepts "2018-09-19"). Unmatched
+predictions are false positives, except a meeting of two co-participants of one
+listed meeting and a prediction that matches a ``doubtful`` entry: those count
+neither way (ANNOTATION.md, "Scoring").
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kgraph.evaluation.gold import GoldDocument, GoldRelation
-from kgraph.normalize.names import name_key
+from kgraph.evaluation.names import NameForms, names_match
 from kgraph.types import Document, Extraction, Relation
 
 HEADER_EXTRACTORS = ("heading", "participants", "address", "signature")
@@ -40,6 +43,11 @@ class Counts:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def add(self, other: Counts) -> None:
+        self.true_positives += other.true_positives
+        self.false_positives += other.false_positives
+        self.false_negatives += other.false_negatives
+
     def to_json(self) -> dict:
         return {"tp": self.true_positives, "fp": self.false_positives,
                 "fn": self.false_negatives, "precision": round(self.precision, 3),
@@ -48,7 +56,7 @@ class Counts:
 
 @dataclass
 class Miss:
-    kind: str  # "missed" (gold not found), "spurious" (not in gold) or "wrong date"
+    kind: str  # "missed", "wrong modality" (gold), "spurious" (not in gold) or "wrong date"
     document: str
     type: str
     subject: str
@@ -62,9 +70,10 @@ class Report:
     by_type: dict[str, Counts] = field(default_factory=dict)
     by_source: dict[str, Counts] = field(default_factory=dict)
     overall: Counts = field(default_factory=Counts)
+    by_rule: dict[str, Counts] = field(default_factory=dict)  # precision of each rule
     dates_matched: int = 0  # matched relations whose gold date is known
     dates_correct: int = 0
-    modality_correct: int = 0
+    modality_wrong: int = 0  # gold relations found only with another modality
     misses: list[Miss] = field(default_factory=list)
     documents: int = 0
     unmatched_gold_documents: list[str] = field(default_factory=list)
@@ -76,12 +85,28 @@ class Report:
     @property
     def modality_accuracy(self) -> float:
         tp = self.overall.true_positives
-        return self.modality_correct / tp if tp else 1.0
+        return tp / (tp + self.modality_wrong) if tp + self.modality_wrong else 1.0
 
     def count(self, kind: str, relation_type: str, source: str) -> None:
         for counts in (self.by_type.setdefault(relation_type, Counts()),
                        self.by_source.setdefault(source, Counts()), self.overall):
             setattr(counts, kind, getattr(counts, kind) + 1)
+
+    def count_rule(self, kind: str, relation: Relation) -> None:
+        counts = self.by_rule.setdefault(relation.extractor or "unknown", Counts())
+        setattr(counts, kind, getattr(counts, kind) + 1)
+
+    def add(self, other: Report) -> None:
+        """Fold another report into this one (micro totals over corpora)."""
+        for mine, theirs in ((self.by_type, other.by_type), (self.by_source, other.by_source),
+                             (self.by_rule, other.by_rule)):
+            for key, counts in theirs.items():
+                mine.setdefault(key, Counts()).add(counts)
+        self.overall.add(other.overall)
+        for name in ("dates_matched", "dates_correct", "modality_wrong", "documents"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses.extend(other.misses)
+        self.unmatched_gold_documents.extend(other.unmatched_gold_documents)
 
     def to_json(self) -> dict:
         return {
@@ -91,6 +116,7 @@ class Report:
             "by_source": {k: v.to_json() for k, v in sorted(self.by_source.items())},
             "date_accuracy": round(self.date_accuracy, 3), "dates_compared": self.dates_matched,
             "modality_accuracy": round(self.modality_accuracy, 3),
+            "by_rule": {k: v.to_json() for k, v in sorted(self.by_rule.items())},
             "unmatched_gold_documents": self.unmatched_gold_documents,
             "misses": [vars(m) for m in self.misses],
         }
@@ -101,19 +127,44 @@ def source_of(relation: Relation) -> str:
     return "header" if relation.extractor.startswith(HEADER_EXTRACTORS) else "body"
 
 
-def _keys(extraction: Extraction) -> dict[str, set[str]]:
-    keys: dict[str, set[str]] = {}
+_NOBODY = NameForms(frozenset())
+
+
+def _keys(extraction: Extraction) -> dict[str, NameForms]:
+    keys: dict[str, NameForms] = {}
     for entity in extraction.entities:
-        names = [entity.name, *entity.aliases, *entity.external_ids.values()]
-        keys[entity.id] = {name_key(n) for n in names if name_key(n)}
+        bare = entity.type == "Person" and len(entity.name.replace("-", " ").split()) == 1
+        keys[entity.id] = NameForms.of([entity.name, *entity.aliases],
+                                       list(entity.external_ids.values()), bare)
     return keys
 
 
-def _ends_match(gold: GoldRelation, relation: Relation, keys: dict[str, set[str]]) -> bool:
-    subject, obj = keys.get(relation.subject, set()), keys.get(relation.object, set())
-    if gold.subject & subject and gold.object & obj:
+def _ends_match(gold: GoldRelation, relation: Relation, keys: dict[str, NameForms]) -> bool:
+    subject, obj = keys.get(relation.subject, _NOBODY), keys.get(relation.object, _NOBODY)
+    if names_match(subject, gold.subject) and names_match(obj, gold.object):
         return True
-    return gold.type == "metWith" and bool(gold.subject & obj and gold.object & subject)
+    return gold.type == "metWith" and names_match(obj, gold.subject) \
+        and names_match(subject, gold.object)
+
+
+def _matches(gold: GoldRelation, relation: Relation, keys: dict[str, NameForms]) -> bool:
+    return relation.type == gold.type and relation.modality == gold.modality \
+        and _ends_match(gold, relation, keys)
+
+
+def _neutral(gold: GoldDocument, relation: Relation, keys: dict[str, NameForms]) -> bool:
+    """A prediction that counts neither way: a doubtful case, or two co-participants."""
+    if any(_matches(d, relation, keys) for d in gold.doubtful):
+        return True
+    if relation.type != "metWith":
+        return False
+    subject, obj = keys.get(relation.subject, _NOBODY), keys.get(relation.object, _NOBODY)
+    for meeting in gold.participants:
+        a = {i for i, person in enumerate(meeting) if names_match(subject, person)}
+        b = {i for i, person in enumerate(meeting) if names_match(obj, person)}
+        if a and b and (len(a | b) > 1):
+            return True
+    return False
 
 
 def _same_date(gold: str | None, found: str | None) -> bool:
@@ -126,18 +177,20 @@ def _score_document(report: Report, gold: GoldDocument, extraction: Extraction) 
     used: set[int] = set()
     for g in gold.relations:
         candidates = [i for i, r in enumerate(predicted)
-                      if i not in used and r.type == g.type and _ends_match(g, r, keys)]
-        candidates.sort(key=lambda i: (not _same_date(g.date, predicted[i].date),
-                                       predicted[i].modality != g.modality))
+                      if i not in used and _matches(g, r, keys)]
+        candidates.sort(key=lambda i: not _same_date(g.date, predicted[i].date))
         if not candidates:
             report.count("false_negatives", g.type, g.source)
-            report.misses.append(Miss("missed", gold.ids[0], g.type, g.subject_name,
-                                      g.object_name, g.date, g.evidence))
+            other_modality = any(r.type == g.type and _ends_match(g, r, keys) for r in predicted)
+            report.modality_wrong += other_modality
+            report.misses.append(Miss("wrong modality" if other_modality else "missed",
+                                      gold.ids[0], g.type, g.subject_name, g.object_name,
+                                      g.date, g.evidence))
             continue
         found = predicted[candidates[0]]
         used.add(candidates[0])
         report.count("true_positives", g.type, g.source)
-        report.modality_correct += found.modality == g.modality
+        report.count_rule("true_positives", found)
         if g.date is not None:
             report.dates_matched += 1
             report.dates_correct += _same_date(g.date, found.date)
@@ -147,9 +200,10 @@ def _score_document(report: Report, gold: GoldDocument, extraction: Extraction) 
                                           found.evidence.text))
     names = {e.id: e.name for e in extraction.entities}
     for i, r in enumerate(predicted):
-        if i in used:
+        if i in used or _neutral(gold, r, keys):
             continue
         report.count("false_positives", r.type, source_of(r))
+        report.count_rule("false_positives", r)
         report.misses.append(Miss("spurious", gold.ids[0], r.type, names.get(r.subject, r.subject),
                                   names.get(r.object, r.object), r.date, r.evidence.text))
 

@@ -101,14 +101,16 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             target = _resolve_origin(found, actors, gazetteer)
             if target is None:
                 continue
+            mode = modality(found.trigger, sentence)
             relations.append(Relation(
                 type=found.type,
                 subject=found.subject.id,
                 object=target.id,
                 evidence=_evidence(prepared, sentence),
                 date=relation_date(found.trigger, sentence, here, strict=_own_date_only(found),
-                                   entities=entities.get(sentence.start, [])),
-                modality=modality(found.trigger, sentence),
+                                   entities=entities.get(sentence.start, []),
+                                   forward=mode == "planned"),
+                modality=mode,
                 medium=found.medium,
                 confidence=found.confidence,
                 extractor=found.extractor,

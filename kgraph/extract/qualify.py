@@ -56,10 +56,12 @@ def modality(trigger: Token, sentence: Span) -> str:
 
 
 def relation_date(trigger: Token, sentence: Span, reference: str | None,
-                  strict: bool = False, entities: Sequence[Span] | None = None) -> str | None:
+                  strict: bool = False, entities: Sequence[Span] | None = None,
+                  forward: bool = False) -> str | None:
     """The date the sentence gives the event: the nearest DATE entity that resolves.
 
-    `reference` (an ISO date) completes partial dates such as "September 19".
+    `reference` (an ISO date) completes partial dates such as "September 19"; `forward`
+    (a planned event) reads a weekday as the next one, not the last.
     `entities` are the sentence's entity spans when the caller has them already
     (``sentence.ents`` walks every entity of the Doc: quadratic over a long piece).
     """
@@ -88,7 +90,7 @@ def relation_date(trigger: Token, sentence: Span, reference: str | None,
     candidates = (in_subtree or adjacent) if strict else (in_subtree or adjacent or explicit
                                                           or relative)
     for candidate in sorted(candidates, key=lambda d: abs(d.start - trigger.i)):
-        iso = normalize_date(candidate.text, reference)
+        iso = normalize_date(candidate.text, reference, forward)
         if iso:
             return iso
     return None

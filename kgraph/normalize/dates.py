@@ -14,6 +14,10 @@
 '2019'
 >>> normalize_date("between 2018 and 2019") is None
 True
+>>> normalize_date("on Saturday", "2018-02-12"), normalize_date("last month", "2018-07-12")
+('2018-02-10', '2018-06')
+>>> normalize_date("Wednesday morning", reference="2018-09-18", forward=True)
+'2018-09-19'
 
 A date that cannot be pinned down gives ``None``: never an invented one.
 """
@@ -51,6 +55,14 @@ _PATTERNS: list[re.Pattern[str]] = [
 _DAY_RANGE = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*[–—-]\s*\d{{1,2}}\b(?:,?\s+{_YEAR})?", re.I)
 _RANGE = re.compile(r"\b(between|from)\b.*\b(and|to|until)\b|–|—", re.I)
 _RELATIVE_DAY = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_WEEKDAY = re.compile(r"^(?:on\s+|this\s+|last\s+|next\s+)?(?P<weekday>" + "|".join(_WEEKDAYS)
+                      + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
+_RELATIVE_MONTH = {"last month": -1, "this month": 0, "earlier this month": 0,
+                   "later this month": 0, "next month": 1, "the previous month": -1,
+                   "the following month": 1}
+_THIS_DAY = re.compile(r"^(?:this|tonight|today)\b|^(?:this\s+)?(?:morning|afternoon|evening)$",
+                       re.I)
 _RELATIVE_YEAR = {"the following year": 1, "the next year": 1, "the previous year": -1,
                   "the year before": -1, "last year": -1, "next year": 1, "this year": 0}
 
@@ -100,15 +112,46 @@ def _resolve(match: re.Match[str], reference: str | None) -> str | None:
 _NEW_YEAR = re.compile(r"New Year['’]s Day,?\s+(\d{4})")
 
 
-def normalize_date(expression: str, reference: str | None = None) -> str | None:
-    """ISO date for `expression`, resolved against `reference` (an ISO date) when partial."""
+def _relative(lowered: str, reference: str | None, forward: bool) -> str | None:
+    """Days, weekdays and months said relative to the writing date ("on Saturday")."""
+    if not reference or len(reference) < 7:
+        return None
+    for phrase, delta in _RELATIVE_MONTH.items():
+        if lowered == phrase or lowered.endswith(" " + phrase):
+            year, month = _reference_parts(reference)
+            index = (year or 0) * 12 + (month or 1) - 1 + delta
+            return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if len(reference) != 10:
+        return None
+    today = date.fromisoformat(reference)
+    if lowered in _RELATIVE_DAY:
+        return (today + timedelta(days=_RELATIVE_DAY[lowered])).isoformat()
+    if _THIS_DAY.match(lowered) and not _WEEKDAY.match(lowered):
+        return today.isoformat()
+    if match := _WEEKDAY.match(lowered):
+        # Past events fall on the last such day, planned ones on the next (either: today).
+        gap = (_WEEKDAYS[match.group("weekday").lower()] - today.weekday()) % 7
+        if lowered.startswith("next "):
+            forward, gap = True, gap or 7
+        elif lowered.startswith("last "):
+            forward = False
+        return (today + timedelta(days=gap if forward else gap - 7 if gap else 0)).isoformat()
+    return None
+
+
+def normalize_date(expression: str, reference: str | None = None,
+                   forward: bool = False) -> str | None:
+    """ISO date for `expression`, resolved against `reference` (an ISO date) when partial.
+
+    A weekday ("on Saturday") is the last one up to the reference, or with `forward`
+    (a planned event) the next one from it.
+    """
     text = " ".join(expression.split())
     if not text:
         return None
     lowered = text.lower()
-    if lowered in _RELATIVE_DAY and reference and len(reference) == 10:
-        day = date.fromisoformat(reference) + timedelta(days=_RELATIVE_DAY[lowered])
-        return day.isoformat()
+    if (relative := _relative(lowered, reference, forward)) is not None:
+        return relative
     if match := _NEW_YEAR.search(text):
         return f"{match.group(1)}-01-01"
     for phrase, delta in _RELATIVE_YEAR.items():
