@@ -135,7 +135,8 @@ def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver,
         entity = resolver.short_name(name)
         if entity is None:
             listed = names.people.by_surname(name, title)
-            entity = resolver.full_name(names.person(listed) if listed else
+            entity = resolver.full_name(names.person(listed or name) if listed or
+                                        names.office_holder(name) else
                                         gazetteer.entity("Person", name))
         return entity
     return resolver.full_name(names.person(name))

@@ -18,53 +18,43 @@ from kgraph.extract.entities import organization_type
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.lexicon import east_asian_surnames
 from kgraph.extract.persons import Names
+from kgraph.extract.titles import TitleParts, split_parties, title_parts
 from kgraph.normalize.brackets import resolve_brackets
 from kgraph.normalize.names import TITLES, clean_name, strip_title
 from kgraph.types import Document, Entity, Evidence, Markup, Relation
 
-MEDIA = ("Letter", "Telegram", "Cable", "Memorandum", "Airgram", "Message", "Note",
-         "Despatch", "Dispatch", "Circular Telegram", "Aide-Mémoire", "Aide-Memoire", "Telex")
-_MEDIUM = r"(?P<medium>" + "|".join(MEDIA) + r")s?"
-# "1. Telegram From …", "Draft Memorandum From …"
-_FROM = r"^(?:\d+\.\s*)?(?:[\w-]+\s+)?" + _MEDIUM + r"\b(?:[^,]*?)?\s+[Ff]rom\s+"
-_HEADING = re.compile(
-    _FROM + r"(?P<sender>.+?)"
-    r"(?:\s+to\s+(?P<recipient>.+?))?"
-    r"(?:\s+(?:on|about|regarding|concerning)\s+.*)?$"
-)
-# "Letter From the Ambassador to Korea (Brown) to …": the sender ends at its bracketed name.
-_HEADING_BRACKETED = re.compile(
-    _FROM + r"(?P<sender>[^()]+\([^()]+\))\s+to\s+(?P<recipient>.+?)$"
-)
-# Wilson Center titles: "Cable, Mao Zedong to Filippov [Stalin]".
-_HEADING_WILSON = re.compile(
-    r"^" + _MEDIUM + r",\s+(?P<sender>[^,]+?)\s+to\s+(?P<recipient>[^,]+)$"
-)
-# "Aide-Mémoire Handed by the Vice Minister … to the Counselor …"
-_HEADING_HANDED = re.compile(
-    r"^(?:\d+\.\s*)?" + _MEDIUM + r"\s+(?:[Hh]anded|[Dd]elivered|[Gg]iven|[Ss]ent)\s+by\s+"
-    r"(?P<sender>.+?)\s+to\s+(?P<recipient>.+?)(?:\s+on\s+.*)?$"
-)
-_MEDIUM_ANYWHERE = re.compile(r"\b" + _MEDIUM + r"\b")
-_ADDRESS = re.compile(r"^\s*To(?: the)?\s+(?P<recipient>[A-Z][^:\n]{3,80}):\s*$", re.M)
+# An address line at the head of the body: "To the Chinese Embassy in North Korea:",
+# "TO THE CPSU CENTRAL COMMITTEE", "To Whom: SovAmbassador", "For Mao Zedong.",
+# "To Cdes. Filippov and Zhou Enlai."
+_ADDRESS = re.compile(r"^[ \t]*(?:To|TO|For|FOR)(?:\s+Whom:)?(?:\s+(?:the|THE))?\s+"
+                      r"(?P<recipient>[A-Z][^:\n]{2,80}?)[ \t]*[:.]?[ \t]*$", re.M)
+_ADDRESS_WINDOW = 400
 _BRACKETED_NAME = re.compile(r"\((?P<name>[A-Z][\w.' -]+)\)")
 # "Robert W. Komer of the National Security Council Staff": a person, then where they work.
 _PERSON_OF = re.compile(r"^(?P<name>(?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w'-]+)\s+of\s+the\s+.+$")
+_PERSON_SHAPED = re.compile(
+    r"^(?:[A-Z]\.\s?){0,3}[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,3}$")
+# A title, then the name: "DPRK Consul General to the USSR Kim Hyung-mo".
+_NAME_AFTER_TITLE = re.compile(
+    r"\b(?:" + "|".join(re.escape(t) for t in TITLES if t[0].isupper()) + r")\b.*?\s"
+    r"(?P<name>(?:[A-Z]\.\s?){0,3}[A-Z][a-z][\w'’]*(?:[\s-]+[A-Za-z][a-z][\w'’]*){0,2})$")
 _TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
-
-
-def _split_parties(phrase: str) -> list[str]:
-    parts = re.split(r"\s+and\s+(?=the\s|[A-Z])", phrase)
-    return [p.strip(" ,") for p in parts if p.strip(" ,")]
 
 
 def party_entity(phrase: str, names: Names) -> Entity | None:
     """The actor a heading phrase names: person in brackets, titled person, org, country."""
     gazetteer = names.gazetteer
-    for alternative in re.findall(r"\[([^\]]+)\]", phrase):  # "Filippov [Stalin]"
+    outside = re.sub(r"\s*\[[^\]]*\]", "", phrase).strip()
+    for alternative in [*re.findall(r"\[([^\]]+)\]", phrase), outside]:  # "Filippov [Stalin]"
         if known := gazetteer.canonical_person(alternative):
             return gazetteer.entity("Person", known)
     phrase = resolve_brackets(phrase).text
+    phrase = re.sub(r"^(?:Cdes?\.|Comrades?)\s+", "", phrase.strip())
+    at_place = re.match(r"^(?P<who>.+?)\s+(?:at|in)\s+[A-Z][a-z]+$", phrase)
+    if at_place and strip_title(clean_name(at_place.group("who")))[1]:
+        phrase = at_place.group("who")  # "Secretary of State Rusk at Geneva"
+    if phrase.isupper() and len(phrase) > 4:  # "THE CPSU CENTRAL COMMITTEE"
+        phrase = " ".join(w if len(w) <= 4 else w.title() for w in phrase.split())
     if m := _BRACKETED_NAME.search(phrase):  # the office before the bracket tells namesakes apart
         office = re.sub(r"^(?:the|The)\s+", "", phrase[:m.start()].strip(" ,")) or None
         return names.person(m.group("name").strip(), office)
@@ -83,7 +73,11 @@ def party_entity(phrase: str, names: Names) -> Entity | None:
         return names.person(holder)
     name, title = strip_title(text)
     if title and name and name[0].isupper():
-        return names.person(name)
+        return names.person(name, title)
+    if _PERSON_SHAPED.match(text):  # "Shtykov", "B.N. Vereshchagin", "Kim Il Sung"
+        return names.person(text)
+    if m := _NAME_AFTER_TITLE.search(text):
+        return names.person(m.group("name"))
     return None
 
 
@@ -103,20 +97,28 @@ def _letters(senders: list[Entity], recipients: list[Entity], evidence: Evidence
 
 
 def _parties(phrase: str | None, names: Names) -> list[Entity]:
-    return [e for p in _split_parties(phrase or "") if (e := party_entity(p, names))]
+    return [e for p in split_parties(phrase or "") if (e := party_entity(p, names))]
 
 
-def _address_line(document: Document, names: Names) -> tuple[list[Entity], Evidence | None]:
+def _entities(phrases: list[str], names: Names) -> list[Entity]:
+    return [e for p in phrases if (e := party_entity(p, names))]
+
+
+def _address_lines(document: Document, names: Names) -> tuple[list[Entity], Evidence | None]:
+    """Addressees named by lines at the head of the body ("To Terebin:", "For Mao Zedong.")."""
     body = next((m for m in document.markup if m.tag == "body"), None)
-    window = document.text[body.start:body.start + 600] if body else ""
-    clean = resolve_brackets(window)
-    address = _ADDRESS.search(clean.text)
-    if body is None or address is None:
+    if body is None:
         return [], None
-    recipient = party_entity(address.group("recipient"), names)
-    start, end = clean.original_span(address.start(), address.end())
-    evidence = Evidence.from_span(document.text, body.start + start, body.start + end)
-    return ([recipient] if recipient else []), evidence
+    clean = resolve_brackets(document.text[body.start:body.start + _ADDRESS_WINDOW])
+    recipients: list[Entity] = []
+    evidence = None
+    for address in _ADDRESS.finditer(clean.text):
+        found = _entities(split_parties(address.group("recipient")), names)
+        if found and evidence is None:
+            start, end = clean.original_span(address.start(), address.end())
+            evidence = Evidence.from_span(document.text, body.start + start, body.start + end)
+        recipients += [e for e in found if e.id not in {r.id for r in recipients}]
+    return recipients, evidence
 
 
 def signer(document: Document, names: Names) -> list[Entity]:
@@ -132,28 +134,50 @@ def _heading_letters(document: Document, names: Names) -> tuple[list[Entity], li
     title_mark = next(iter(_marks(document, "title")), None)
     if title_mark is None:
         return [], []
-    raw_heading = _text(document, title_mark)
-    heading = " ".join(resolve_brackets(raw_heading).text.split())
+    parts = title_parts(_text(document, title_mark))
     evidence = Evidence.from_span(document.text, title_mark.start, title_mark.end)
-    match = (_HEADING_WILSON.match(raw_heading) or _HEADING_HANDED.match(heading)
-             or _HEADING_BRACKETED.match(heading) or _HEADING.match(heading))
-    if match is None:
+    if parts.met:
+        return _title_meeting(_entities(parts.met, names), evidence, document)
+    if not parts.senders:
         # "National Security Action Memorandum No. 298" with a TO list and a signature.
         addressees = [e for m in _marks(document, "addressee")
                       if (e := party_entity(_text(document, m), names))]
         senders = signer(document, names) if addressees else []
-        medium = _MEDIUM_ANYWHERE.search(heading)
-        kind = medium.group("medium").lower() if medium else "memorandum"
-        return senders + addressees, _letters(senders, addressees, evidence, document, kind,
-                                              "heading:to-list")
-    senders = _parties(match.group("sender"), names)
-    recipients = _parties(match.group("recipient"), names)
-    if not recipients:
-        recipients, address_evidence = _address_line(document, names)
-        evidence = address_evidence or evidence
-    medium = match.group("medium").lower().replace("circular ", "").replace("mémoire", "memoire")
-    return senders + recipients, _letters(senders, recipients, evidence, document, medium,
-                                          "heading")
+        return senders + addressees, _letters(senders, addressees, evidence, document,
+                                              parts.medium or "memorandum", "heading:to-list")
+    senders = _entities(parts.senders, names)
+    recipients = _entities(parts.recipients, names)
+    addressed, address_evidence = _address_lines(document, names)
+    relations = _letters(senders, recipients, evidence, document, _medium(parts), "heading")
+    for relation in relations if parts.planned else []:
+        relation.modality = "planned"
+    extra = [e for e in addressed if e.id not in {r.id for r in recipients}]
+    if extra and address_evidence is not None:
+        relations += _letters(senders, extra, address_evidence, document, _medium(parts),
+                              "address")
+    return senders + recipients + extra, relations
+
+
+def _medium(parts: TitleParts) -> str:
+    return (parts.medium or "letter").replace("mémoire", "memoire")
+
+
+def _title_meeting(parties: list[Entity], evidence: Evidence, document: Document
+                   ) -> tuple[list[Entity], list[Relation]]:
+    """ "Record of a Conversation between A and B": A met B."""
+    relations = [Relation("metWith", a.id, b.id, evidence, date=document.date, confidence=0.9,
+                          extractor="heading:conversation")
+                 for i, a in enumerate(parties) for b in parties[i + 1:] if a.id != b.id]
+    return parties, relations
+
+
+def journal_author(document: Document, names: Names) -> Entity | None:
+    """The author a journal's or diary's title names ("Journal of Ambassador X for …")."""
+    title_mark = next(iter(_marks(document, "title")), None)
+    if title_mark is None:
+        return None
+    author = title_parts(_text(document, title_mark)).author
+    return party_entity(author, names) if author else None
 
 
 def _side(entity: Entity) -> bool:
@@ -199,7 +223,7 @@ def document_speakers(document: Document, names: Names, entities: list[Entity],
     letter = next((r for r in relations if r.type == "sentLetterTo"), None)
     sender = by_id.get(letter.subject) if letter else None
     addressee = by_id.get(letter.object) if letter else None
-    signed = signer(document, names)
+    signed = signer(document, names) or [e for e in [journal_author(document, names)] if e]
     author = sender if sender is not None and sender.type == "Person" else (
         signed[0] if signed else None)
     return Speakers(author=author, sender=sender or author, addressee=addressee)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from kgraph.extract.gazetteer import Gazetteer
+from kgraph.extract.offices import OfficeHolders, load_office_holders
 from kgraph.normalize.names import name_key
 from kgraph.types import Document, Entity
 
@@ -212,10 +213,25 @@ class Names:
     """How one document names people: its own links, its persons list, the gazetteer."""
 
     def __init__(self, gazetteer: Gazetteer, people: PersonsList | None = None,
-                 linked: dict[str, str] | None = None) -> None:
+                 linked: dict[str, str] | None = None, date: str | None = None,
+                 offices: OfficeHolders | None = None) -> None:
         self.gazetteer = gazetteer
         self.people = people or PersonsList(None)
         self.linked = linked or {}
+        self.date = date
+        self.offices = offices or load_office_holders()
+
+    def office_holder(self, written: str) -> tuple[str, list[str]] | None:
+        """Full name and other names of the office holder a surname (maybe with initials,
+        "A.M. Puzanov") stands for at the document's date."""
+        words = written.replace(".", ". ").split()
+        initials = "".join(w[0] for w in words[:-1] if len(w.rstrip(".")) == 1)
+        if not words or len(words) - len(initials) != 1:
+            return None
+        holder = self.offices.by_surname(words[-1], self.date, initials)
+        if holder is None:
+            return None
+        return holder.name, self.offices.usual_names(holder)
 
     def _listed_surname(self, surname: str, title: str | None) -> str | None:
         found = self.people.by_surname(surname, title)
@@ -229,10 +245,14 @@ class Names:
         `title` ("President") is kept as a role and picks between namesakes.
         """
         full = (self.linked.get(name) or self.people.by_name(name)
-                or (self._listed_surname(name, title) if len(name.split()) == 1 else None)
-                or name)
+                or (self._listed_surname(name, title) if len(name.split()) == 1 else None))
+        other_names: list[str] = []
+        if full is None and not self.gazetteer.canonical_person(name) \
+                and (held := self.office_holder(name)):
+            full, other_names = held
+        full = full or name
         entity = self.gazetteer.entity("Person", self.gazetteer.canonical_person(full) or full)
-        for alias in (full, name, *self.people.aliases_of(full)):
+        for alias in (full, name, *self.people.aliases_of(full), *other_names):
             if alias != entity.name and alias not in entity.aliases and len(alias.split()) > 1:
                 entity.aliases.append(alias)
         if title and title not in entity.roles:
@@ -265,4 +285,4 @@ def names_for(document: Document, gazetteer: Gazetteer) -> Names:
     date = document.date or ""
     when = (int(date[:4]), int(date[5:7]) if len(date) >= 7 else 0) if date[:4].isdigit() else None
     people = PersonsList(document.metadata.get("persons"), when)
-    return Names(gazetteer, people, linked_names(document, people))
+    return Names(gazetteer, people, linked_names(document, people), document.date)

@@ -19,7 +19,9 @@ from functools import lru_cache
 TITLES: tuple[str, ...] = tuple(
     sorted(
         {
-            "President", "Vice President", "Prime Minister", "Premier", "Chairman",
+            "President", "Vice President", "President-elect", "Vice President-elect",
+            "Chairmen", "Presidents", "Ministers", "Ambassadors", "Secretaries", "Cde.",
+            "Prime Minister", "Premier", "Chairman",
             "General Secretary", "Secretary General", "Secretary", "Secretary of State",
             "Secretary of Defense", "Foreign Minister", "Minister", "Vice Minister",
             "Deputy Minister", "Minister of Foreign Affairs", "Ambassador", "Chargé",

@@ -1,0 +1,112 @@
+"""Office holders by date: who "Shtykov", "Ambassador Ivanov" or "the Secretary" was.
+
+Two tables in ``data/``: ``offices_us.tsv`` (U.S. Presidents, Secretaries of State and
+ambassadors to Korea, the Soviet Union, China and Japan since 1945, built from the Office
+of the Historian's POCOM by ``scripts/build_offices.py``) and ``offices.tsv`` (heads of
+state and government, foreign ministers and chiefs of mission of the two Koreas, China,
+the Soviet Union/Russia and Japan, from public knowledge). A bare surname resolves to the
+one holder with that surname in office within a year of the document's date; East Asian
+surnames (Kim, Pak, Li …) are too common to resolve this way.
+
+>>> holders = load_office_holders()
+>>> holders.by_surname("Shtykov", "1950-10-14").name
+'Terentii Shtykov'
+>>> holders.by_surname("Rusk", "1964-05").name  # POCOM's full name; "Dean Rusk" an alias
+'David Dean Rusk'
+>>> holders.by_surname("Ivanov", "1980") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from kgraph.extract.lexicon import east_asian_surnames
+from kgraph.normalize.names import name_key
+
+_SLACK_MONTHS = 12  # a holder is still named by the title a year after leaving office
+
+
+@dataclass(frozen=True)
+class Holder:
+    name: str
+    office: str
+    country: str
+    start: str  # YYYY[-MM[-DD]]
+    end: str  # "" while in office
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+    def near(self, date: str | None) -> bool:
+        """Whether the term covers `date`, give or take _SLACK_MONTHS."""
+        if not date:
+            return True
+        month = _months(date)
+        return _months(self.start) - _SLACK_MONTHS <= month <= (
+            _months(self.end) + _SLACK_MONTHS if self.end else 10**6)
+
+
+def _months(date: str) -> int:
+    parts = date.split("-")
+    return int(parts[0]) * 12 + (int(parts[1]) - 1 if len(parts) > 1 else 6)
+
+
+def surname_key(word: str) -> str:
+    """A surname folded across transliterations: "Vyshinskyy", "Vyshinskii" → one key."""
+    key = re.sub(r"(.)\1+", r"\1", name_key(word))
+    return re.sub(r"ki$", "ky", key)
+
+
+def _usual_names(name: str) -> list[str]:
+    """ "David Dean Rusk" → "Dean Rusk", "David Rusk", "David D. Rusk" (POCOM: all forenames)."""
+    words = name.split(", ")[0].split()
+    if len(words) < 3:
+        return []
+    first, middle, last = words[0], words[1:-1], words[-1]
+    return [f"{middle[-1]} {last}", f"{first} {last}",
+            f"{first} {' '.join(m[0] + '.' for m in middle)} {last}"]
+
+
+class OfficeHolders:
+    """Lookups over the dated office-holder tables."""
+
+    def __init__(self, holders: list[Holder]) -> None:
+        self.holders = holders
+        self._by_surname: dict[str, list[Holder]] = {}
+        east_asian = east_asian_surnames()
+        for holder in holders:
+            for name in (holder.name, *holder.aliases):
+                words = name.split(", ")[0].replace("-", " ").split()
+                if not words or words[0] in east_asian or words[-1] in east_asian:
+                    continue
+                self._by_surname.setdefault(surname_key(words[-1]), []).append(holder)
+
+    def by_surname(self, surname: str, date: str | None, initials: str = "") -> Holder | None:
+        """The one holder with this surname in office near `date` (initials must fit)."""
+        found = [h for h in self._by_surname.get(surname_key(surname), []) if h.near(date)]
+        if initials:
+            found = [h for h in found if h.name[0].upper() == initials[0].upper()]
+        names = {h.name for h in found}
+        return found[0] if len(names) == 1 else None
+
+    def usual_names(self, holder: Holder) -> list[str]:
+        return [*holder.aliases, *_usual_names(holder.name)]
+
+
+def _rows(filename: str) -> list[Holder]:
+    text = resources.files("kgraph").joinpath(f"extract/data/{filename}").read_text("utf-8")
+    holders = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith(("#", "name\t")):
+            continue
+        cells = line.split("\t") + [""] * 6
+        aliases = tuple(a.strip() for a in cells[5].split(";") if a.strip())
+        holders.append(Holder(cells[0], cells[1], cells[2], cells[3], cells[4], aliases))
+    return holders
+
+
+@lru_cache(maxsize=1)
+def load_office_holders() -> OfficeHolders:
+    return OfficeHolders(_rows("offices_us.tsv") + _rows("offices.tsv"))
