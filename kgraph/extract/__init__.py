@@ -223,6 +223,12 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
     with him" is not the meeting it reports.
     """
     best: dict[tuple, Relation] = {}
+    # A person defects from a place once: an undated mention ("the defection of X") is the
+    # dated one told again.
+    dated_defections = {(r.subject, r.object, r.modality) for r in relations
+                        if r.type == "defectedFrom" and r.date}
+    relations = [r for r in relations if r.type != "defectedFrom" or r.date
+                 or (r.subject, r.object, r.modality) not in dated_defections]
     for relation in relations:
         ends = (relation.subject, relation.object)
         if relation.type == "metWith":

@@ -18,6 +18,7 @@ from kgraph.extract.arguments import (
     prep_objects,
 )
 from kgraph.extract.entities import Actors
+from kgraph.extract.gazetteer import load_gazetteer
 from kgraph.extract.lexicon import lexicon
 from kgraph.types import Entity
 
@@ -32,6 +33,17 @@ def _left_from(trigger: Token, actors: Actors) -> list[Entity]:
     return []
 
 
+def _opposite_of_destination(trigger: Token, actors: Actors) -> list[Entity]:
+    """ "defected to South Korea": from North Korea (states divided in two, see lexicon)."""
+    divided = lexicon()["divided_states"]
+    for obj in prep_objects(trigger, "to"):
+        for place in actors_of(obj, actors):
+            if place.type == "Country" and place.name in divided:
+                other = load_gazetteer().entity("Country", divided[place.name])
+                return [actors.entities.setdefault(other.id, other)]
+    return []
+
+
 def defections(trigger: Token, actors: Actors) -> Iterator[Found]:
     lemma = trigger.lemma_.lower()
     lex = lexicon()
@@ -40,6 +52,8 @@ def defections(trigger: Token, actors: Actors) -> Iterator[Found]:
         defectors = doers_of(trigger, actors)
     elif lemma == "asylum":
         verb = trigger.head
+        if verb.dep_ == "prep" and verb.lower_ == "for":  # "asked for political asylum"
+            verb = verb.head
         if verb.lemma_.lower() in lex["asylum_verbs"]:
             defectors = doers_of(verb, actors)
             trigger = verb
@@ -49,7 +63,8 @@ def defections(trigger: Token, actors: Actors) -> Iterator[Found]:
         possessor = child_of(trigger, "poss")
         if possessor is not None:
             defectors.extend(actors_of(possessor, actors))
-    places = [p for p in _left_from(trigger, actors) if p.type != "Person"]
+    places = [p for p in _left_from(trigger, actors) if p.type != "Person"] or \
+        _opposite_of_destination(trigger, actors)
     for person in (d for d in defectors if d.type == "Person"):
         for place in places or [person]:
             confidence = 0.8 if places else 0.7

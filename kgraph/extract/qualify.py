@@ -106,10 +106,11 @@ def _in_range(date: Span) -> bool:
 
 
 def defection_origin(person: Entity, actors: Actors, gazetteer: Gazetteer) -> Entity | None:
-    """What a defector left when the sentence does not say: party in a role, else country."""
-    for entity in actors.entities.values():
-        if entity.type == "Party" and any(entity.name in role for role in person.roles):
-            return entity
+    """What a defector left when the sentence does not say: the country, else the party.
+
+    Leaving the country is what makes a defection; the party a defector served is
+    left with it, but is not what the sentence says he left.
+    """
     if person.country:
         return gazetteer.entity("Country", person.country)
     for role in person.roles:
@@ -119,4 +120,7 @@ def defection_origin(person: Entity, actors: Actors, gazetteer: Gazetteer) -> En
                 return gazetteer.entity("Country", country)
         if country := gazetteer.country_in_text(role):  # "captain in the North Korean air force"
             return gazetteer.entity("Country", country)
+    for entity in actors.entities.values():
+        if entity.type == "Party" and any(entity.name in role for role in person.roles):
+            return entity
     return None

@@ -31,7 +31,21 @@ def find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
     for found in _find_relations(sentence, actors):
         if found.type == "metWith" and found.subject.type == found.object.type == "Country":
             continue
+        if found.type == "metWith" and _remote(found.trigger):
+            continue
         yield found
+
+
+def _remote(trigger) -> bool:
+    """A telephone or video call is not a meeting: "spoke by phone", "phone call",
+    "Call with President Moon" (a readout's call)."""
+    words = lexicon()["remote_words"]
+    near = [*trigger.children, *(c for c in trigger.children if c.dep_ == "prep"
+                                 for c in c.children)]
+    if any(t.lemma_.lower() in words for t in near):
+        return True
+    return trigger.lemma_.lower() == "call" and not any(
+        t.lower_ in {"courtesy", "on", "upon"} for t in trigger.children)
 
 
 def _find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:

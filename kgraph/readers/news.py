@@ -25,6 +25,10 @@ _BYLINE = re.compile(
     r"|(?:\S+@\S+\s+)?(?P<pre>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})\s+Reporter"
     r"|Reporter\s+(?P<post>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}))\s*$"
 )
+# A web page's masthead line: "Orlando Sentinel | January 3, 1992",
+# "By Glenn Kessler | Washington Post Staff Writer | Wednesday, August 5, 2009".
+_US_NUMERIC = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"
+                         r"|\b(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b")
 _PUBLISHER = re.compile(r"^\s*\[(?P<name>[^\]]{2,60})\]\s*$")
 _TIMESTAMP_LABEL = re.compile(r"^\s*(Input|Updated|Published|Posted)\s*:?\s*$", re.I)
 
@@ -33,11 +37,26 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
+def masthead_date(line: str) -> str | None:
+    """The date of a masthead line ("Publisher | Month D, YYYY"), if it is one."""
+    if len(line) > 160 or ("|" not in line and not line.lstrip().startswith("By ")):
+        return None
+    for field in line.split("|"):
+        if m := _US_NUMERIC.search(field):
+            year, month, day = (m.group("year"), m.group("month"), m.group("day")) \
+                if m.group("year") else (m.group("y"), m.group("m"), m.group("d"))
+            return normalize_date(f"{year}-{int(month):02d}-{int(day):02d}")
+        if (date := normalize_date(field)) and len(date) >= 4:
+            return date
+    return None
+
+
 def looks_like(text: str) -> bool:
     lines = _lines(text[:5000]) + _lines(text[-500:])
     first = lines[0][1] if lines else ""
     has_byline = any(_BYLINE.match(line) for _, line in lines[:6] + lines[-3:])
-    return bool(_DATE_LINE.match(first)) or has_byline
+    has_masthead = any(masthead_date(line) for _, line in lines[:3])
+    return bool(_DATE_LINE.match(first)) or has_byline or has_masthead
 
 
 def _is_story_paragraph(line: str) -> bool:
@@ -62,6 +81,8 @@ def read(path: Path, text: str) -> list[Document]:
     for start, line in lines[:12]:
         if date is None and _DATE_LINE.match(line):
             date = normalize_date(line)
+        elif date is None and (masthead := masthead_date(line)):
+            date = masthead
         elif _TIMESTAMP_LABEL.match(line) or _DATE_LINE.match(line):
             pass
         elif m := _PUBLISHER.match(line):
