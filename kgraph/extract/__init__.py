@@ -21,7 +21,7 @@ from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
 from kgraph.extract.nlp import load_pipeline
 from kgraph.extract.persons import Names, names_for
-from kgraph.extract.qualify import defection_origin, modality, relation_date
+from kgraph.extract.qualify import defection_origin, modality, past_tense, relation_date
 from kgraph.extract.relations import Found, find_relations
 from kgraph.memory import release_free_memory
 from kgraph.normalize.brackets import CleanText, resolve_brackets
@@ -102,14 +102,18 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             if target is None:
                 continue
             mode = modality(found.trigger, sentence)
+            date = relation_date(found.trigger, sentence, here, strict=_own_date_only(found),
+                                 entities=entities.get(sentence.start, []),
+                                 forward=mode == "planned")
+            if mode == "asserted" and _after(date, prepared.document.date) \
+                    and not past_tense(found.trigger):
+                mode = "planned"  # "Trump's June 12 meeting with Kim" in a May article
             relations.append(Relation(
                 type=found.type,
                 subject=found.subject.id,
                 object=target.id,
                 evidence=_evidence(prepared, sentence),
-                date=relation_date(found.trigger, sentence, here, strict=_own_date_only(found),
-                                   entities=entities.get(sentence.start, []),
-                                   forward=mode == "planned"),
+                date=date,
                 modality=mode,
                 medium=found.medium,
                 confidence=found.confidence,
@@ -117,6 +121,14 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             ))
         reference = written[-1] if written else reference
     return relations
+
+
+def _after(date: str | None, written: str | None) -> bool:
+    """Whether an event's date falls after the document was written (at both precisions)."""
+    if not date or not written:
+        return False
+    precision = min(len(date), len(written))
+    return date[:precision] > written[:precision]
 
 
 def _entities_by_sentence(doc: Doc) -> dict[int, list[Span]]:

@@ -45,14 +45,23 @@ def modality(trigger: Token, sentence: Span) -> str:
         if token.pos_ == "VERB" and token.lemma_.lower() in lex["planning_verbs"]:
             return "planned"
     for token in chain[: first_verb + 1]:
-        # A purpose clause states an intention: "sending Vance to Seoul to discuss …".
+        # A purpose clause states an intention: "sending Vance to Seoul to discuss …";
+        # after a verb in the past it says what was done: "walked across the border to meet".
         if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in token.children):
+                                         for c in token.children) and not past_tense(token.head):
             return "planned"
     first_word = next((t for t in sentence if not t.is_punct), None)
     if first_word is not None and first_word.lower_ == "please":
         return "planned"
     return "asserted"
+
+
+def past_tense(verb: Token) -> bool:
+    """A verb in the past: "walked", "has walked" (not "is sending", "will send")."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
+                                      for c in verb.children)
 
 
 def relation_date(trigger: Token, sentence: Span, reference: str | None,

@@ -160,15 +160,26 @@ def _render(builder: _TextBuilder, element: etree._Element) -> None:
             _render(builder, child)
 
 
-def _document_date(div: etree._Element) -> str | None:
-    value = div.get(f"{{{FRUS}}}doc-dateTime-min")
-    if not value:
-        when = div.xpath(".//tei:dateline//tei:date/@when", namespaces=NS)
-        value = when[0] if when else None
-    if not value:
-        return None
-    match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+def _iso_day(value: str | None) -> str | None:
+    match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
     return "-".join(g for g in match.groups() if g) if match else None
+
+
+def _document_date(div: etree._Element) -> str | None:
+    """The document's date; a range (an editorial note spanning years) only as far as its
+    two ends agree: 1960-11-09 … 1963-12-01 gives no date, 1964-06-01 … 1964-06-30 gives
+    1964-06."""
+    low = _iso_day(div.get(f"{{{FRUS}}}doc-dateTime-min"))
+    high = _iso_day(div.get(f"{{{FRUS}}}doc-dateTime-max")) or low
+    if not low:
+        when = div.xpath(".//tei:dateline//tei:date/@when", namespaces=NS)
+        return _iso_day(when[0]) if when else None
+    parts = []
+    for a, b in zip(low.split("-"), high.split("-"), strict=False):
+        if a != b:
+            break
+        parts.append(a)
+    return "-".join(parts) or None
 
 
 def _volume_id(root: etree._Element, path: Path) -> str:
