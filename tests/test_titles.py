@@ -11,7 +11,7 @@ from kgraph.extract.titles import title_parts
 LETTERS = [
     ("12. Telegram From the Embassy in Japan to the Department of State",
      ["the Embassy in Japan"], ["the Department of State"]),
-    ("Cable, Gromyko to Zhou Enlai [via Yudin]", ["Gromyko"], ["Zhou Enlai", "Yudin"]),
+    ("Cable, Gromyko to Zhou Enlai [via Yudin]", ["Gromyko"], ["Zhou Enlai"]),
     ("Ciphered Telegram No. 1234, Molotov to Kuznetsov, for Liu Shaoqi",
      ["Molotov"], ["Kuznetsov", "Liu Shaoqi"]),
     ("Report, Embassy of Poland in China to the Polish Foreign Ministry (Excerpt)",
@@ -33,6 +33,11 @@ LETTERS = [
 def test_letter_titles(title, senders, recipients):
     parts = title_parts(title)
     assert (parts.senders, parts.recipients) == (senders, recipients)
+
+
+def test_via_names_the_literal_addressee():
+    assert title_parts("Cable, Gromyko to Zhou Enlai [via Yudin]").via == ["Yudin"]
+    assert title_parts("Telegram from Kim Il Sung to Stalin (via Shtykov)").via == ["Shtykov"]
 
 
 def test_conversation_journal_and_draft_titles():

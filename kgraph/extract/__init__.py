@@ -101,7 +101,7 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             target = _resolve_origin(found, actors, gazetteer)
             if target is None:
                 continue
-            mode = modality(found.trigger, sentence)
+            mode = found.modality or modality(found.trigger, sentence)
             date = relation_date(found.trigger, sentence, here, strict=_own_date_only(found),
                                  entities=entities.get(sentence.start, []),
                                  forward=mode == "planned")
@@ -156,7 +156,20 @@ def _with_context_recipients(relations: list[Relation], speakers: Speakers) -> l
     and a letter "received" with no agent the document's own sender."""
     kept = []
     for relation in relations:
+        if relation.extractor.endswith("+back"):  # "Telegraph the fulfillment."
+            addressee = speakers.extra.get("relay") or speakers.addressee
+            author = speakers.sender
+            if addressee is not None and author is not None and addressee.id != author.id:
+                relation.subject, relation.object = addressee.id, author.id
+                kept.append(relation)
+            continue
+        if relation.extractor.endswith("+meeting"):  # "X was present at the talk"
+            kept.extend(_present_at(relation, relations, speakers))
+            continue
         if relation.extractor.endswith("+speaker"):
+            if relation.extractor.endswith("-noun+speaker") and (
+                    speakers.sender is None or speakers.sender.type != "Person"):
+                continue  # "your message" inside a telegram that relays it: whose is unclear
             if speakers.sender is not None and speakers.sender.id != relation.subject:
                 relation.object = speakers.sender.id
                 kept.append(relation)
@@ -170,6 +183,21 @@ def _with_context_recipients(relations: list[Relation], speakers: Speakers) -> l
             relation.object = max(set(known), key=known.count)
             kept.append(relation)
     return kept
+
+
+def _present_at(relation: Relation, relations: list[Relation], speakers: Speakers
+                ) -> list[Relation]:
+    """Who was present at a meeting met its other participants: the document's author and
+    whoever its meetings name."""
+    present = relation.subject
+    others = {e for r in relations if r.type == "metWith" and not r.extractor.endswith(
+        "+meeting") for e in (r.subject, r.object)}
+    if speakers.author is not None:
+        others.add(speakers.author.id)
+    dates = {e: r.date for r in relations if r.type == "metWith" and r.date
+             and not r.extractor.endswith("+meeting") for e in (r.subject, r.object)}
+    return [replace(relation, object=other, date=relation.date or dates.get(other))
+            for other in sorted(others - {present})]
 
 
 def _lone_surname(entity: Entity) -> bool:

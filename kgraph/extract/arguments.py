@@ -27,6 +27,7 @@ class Found:
     medium: str | None
     extractor: str
     confidence: float
+    modality: str | None = None  # set by the rule itself ("Telegraph the fulfillment": planned)
 
 
 def actors_of(token: Token | None, actors: Actors, depth: int = 0) -> list[Entity]:
@@ -97,7 +98,7 @@ def doers_of(verb: Token, actors: Actors) -> list[Entity]:
     for agent in prep_objects(verb, "by"):
         return actors_of(agent, actors)
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:  # spaCy makes a new Token object each time: compare positions
         return []
     if verb.dep_ == "relcl" or verb.dep_ == "acl" and actors.at(head.i) is not None:
         return actors_of(head, actors)  # "Hwang Jang-yop, a party secretary, defected …"
@@ -114,7 +115,7 @@ def doers_of(verb: Token, actors: Actors) -> list[Entity]:
             return sent
     if verb.dep_ in {"xcomp", "advcl", "conj", "acl"}:
         return doers_of(head, actors)
-    if verb.dep_ == "pcomp" and head.head is not head:
+    if verb.dep_ == "pcomp" and head.head.i != head.i:
         return doers_of(head.head, actors)
     return []
 

@@ -149,6 +149,9 @@ def _heading_letters(document: Document, names: Names) -> tuple[list[Entity], li
     recipients = _entities(parts.recipients, names)
     addressed, address_evidence = _address_lines(document, names)
     relations = _letters(senders, recipients, evidence, document, _medium(parts), "heading")
+    relay = [e for e in _entities(parts.via, names) if e.id not in {r.id for r in recipients}]
+    relations += _letters(senders, relay, evidence, document, _medium(parts), "heading:via")
+    recipients += relay
     for relation in relations if parts.planned else []:
         relation.modality = "planned"
     extra = [e for e in addressed if e.id not in {r.id for r in recipients}]
@@ -226,7 +229,11 @@ def document_speakers(document: Document, names: Names, entities: list[Entity],
     signed = signer(document, names) or [e for e in [journal_author(document, names)] if e]
     author = sender if sender is not None and sender.type == "Person" else (
         signed[0] if signed else None)
-    return Speakers(author=author, sender=sender or author, addressee=addressee)
+    # Whoever first receives a relayed telegram ("[via Terebin]", "To Terebin:") answers it.
+    relay = next((by_id.get(r.object) for r in relations
+                  if r.extractor in {"heading:via", "address"}), None)
+    return Speakers(author=author, sender=sender or author, addressee=addressee,
+                    extra={"relay": relay} if relay else {})
 
 
 def home_country(entities: list[Entity], relations: list[Relation],

@@ -61,12 +61,24 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         return
     medium = noun.lemma_.lower() if noun is not None else "letter"
     # "A letter from X was delivered to Y by Z": X wrote it, Z only carried it.
-    senders = (_noun_senders(noun, actors) if noun is not None else []) or doers_of(verb, actors)
-    recipients = recipients_of(verb, actors) or (recipients_of(noun, actors) if noun else [])
-    if not recipients and lemma in lex["writing_verbs"]:
-        recipients = addressed_by(verb, actors)
+    authors = _noun_senders(noun, actors) if noun is not None else []
+    doers = doers_of(verb, actors)
+    senders = authors or doers
+    # "gave him a message for President Kennedy": the one it is for, not the one given it.
+    recipients = [e for o in prep_objects(noun, "for") for e in actors_of(o, actors)] \
+        if noun is not None else []
+    recipients = recipients or recipients_of(verb, actors) or (
+        recipients_of(noun, actors) if noun else [])
+    if not recipients and (lemma in lex["writing_verbs"] or lemma in lex["handing_verbs"]):
+        recipients = [e for e in addressed_by(verb, actors)  # "which Menshikov handed President"
+                      if lemma in lex["writing_verbs"] or e.type == "Person"]
     for s, r in distinct_pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, verb, medium, f"dep:{lemma}-verb", 0.85)
+    if authors and lemma in lex["handing_verbs"]:
+        # The one who hands over another's letter meets its addressee.
+        carriers = [d for d in doers if d.type == "Person" and d.id not in {a.id for a in authors}]
+        for carrier, r in distinct_pairs(carriers, [r for r in recipients if r.type == "Person"]):
+            yield Found("metWith", carrier, r, verb, None, f"dep:{lemma}-handover", 0.7)
 
 
 def _noun_senders(noun: Token, actors: Actors) -> list[Entity]:
@@ -92,14 +104,40 @@ def letters_received(verb: Token, actors: Actors) -> Iterator[Found]:
     if noun is None or noun.lemma_.lower() not in lexicon()["correspondence_nouns"]:
         return
     senders = _noun_senders(noun, actors)
-    if passive and not prep_objects(verb, "by"):
+    receivers = doers_of(verb, actors)
+    if passive and not prep_objects(verb, "by") or not passive and not receivers \
+            and child_of(verb, "nsubj") is None:
         # Received by whoever writes this document: `kgraph.extract` fills it in.
         for s in senders:
             yield Found("sentLetterTo", s, s, noun, noun.lemma_.lower(),
                         "dep:receive-verb+speaker", 0.7)
         return
-    for s, r in distinct_pairs(senders, doers_of(verb, actors)):
+    for s, r in distinct_pairs(senders, receivers):
         yield Found("sentLetterTo", s, r, noun, noun.lemma_.lower(), "dep:receive-verb", 0.8)
+
+
+def report_back(verb: Token, actors: Actors) -> Iterator[Found]:
+    """ "Telegraph the fulfillment.", "Report implementation.": the addressee is to write
+    back to the sender (a planned letter, parties filled in by `kgraph.extract`)."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex["report_back_verbs"]:
+        return
+    imperative = verb.tag_ == "VB" and verb.dep_ == "ROOT" and child_of(
+        verb, "nsubj", "aux") is None
+    # The model reads a two-word order as a noun: "Telegraph implementation."
+    headline = verb.dep_ == "compound" and verb.head.dep_ == "ROOT" and len(verb.sent) <= 5
+    first = next((t for t in verb.sent if not t.is_punct), None)
+    if not (imperative or headline) or first is None or (
+            first.i != verb.i and first.lower_ != "please"):
+        return
+    if verb.lemma_.lower() == "send" and not any(
+            t.lemma_.lower() in lex["correspondence_nouns"] | lex["writing_verbs"]
+            for t in verb.subtree):
+        return  # "Send troops": only "send by cable …" is writing back
+    placeholder = actors.entities.get(next(iter(actors.entities), ""), None)
+    if placeholder is not None:
+        yield Found("sentLetterTo", placeholder, placeholder, verb, "telegram",
+                    f"dep:{verb.lemma_.lower()}-back+back", 0.6, modality="planned")
 
 
 def notices(verb: Token, actors: Actors) -> Iterator[Found]:
@@ -131,6 +169,12 @@ def letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
                                     if e.type == "Person"]
     for s, r in distinct_pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, noun, medium, f"dep:{medium}-noun", 0.75)
+    possessor = child_of(noun, "poss")
+    if senders and not recipients and possessor is not None \
+            and possessor.text in lexicon()["second_person"]:
+        # "your message of congratulations": the addressee wrote to whoever writes this.
+        for s in senders:
+            yield Found("sentLetterTo", s, s, noun, medium, f"dep:{medium}-noun+speaker", 0.7)
     if senders and not recipients and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
             and child_of(noun, "poss") is None:
         # "In a personal letter on September 6, Kim said …": the addressee is whoever

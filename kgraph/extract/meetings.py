@@ -66,6 +66,20 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         yield Found("metWith", s, r, verb, None, extractor, 0.8)
 
 
+def present_at(word: Token, actors: Actors) -> Iterator[Found]:
+    """ "Pak was present at the meeting": Pak met its participants (filled in by
+    `kgraph.extract` from the document's author and meetings)."""
+    if word.lower_ != "present" or word.pos_ not in {"ADJ", "VERB"}:
+        return
+    meeting_nouns = lexicon()["meeting_nouns"] | {"conversation"}
+    verb = word.head if word.dep_ == "acomp" else word  # "was present at": "at" hangs on "was"
+    if not any(o.lemma_.lower() in meeting_nouns for t in (word, verb)
+               for o in prep_objects(t, "at", "during", "in", "for")):
+        return
+    for person in (e for e in doers_of(verb, actors) if e.type == "Person"):
+        yield Found("metWith", person, person, word, None, "dep:present-at+meeting", 0.7)
+
+
 def meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon()["holding_verbs"]:
         return

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -21,9 +22,16 @@ from kgraph.types import Entity
 def _governors(token: Token, limit: int = 4) -> list[Token]:
     """The token and the heads above it, up to `limit` steps."""
     chain = [token]
-    while chain[-1].head is not chain[-1] and len(chain) <= limit:
+    while chain[-1].head.i != chain[-1].i and len(chain) <= limit:  # the root heads itself
         chain.append(chain[-1].head)
     return chain
+
+
+def _lemma(token: Token) -> set[str]:
+    """The lemma, and the word's own stem where the lemmatizer slips ("hopes" → "hop")."""
+    word = token.lower_
+    return {token.lemma_.lower(), word, re.sub(r"(?:e?s|e?d|ing)$", "", word),
+            re.sub(r"(?:s|d|ing)$", "", word)}
 
 
 def modality(trigger: Token, sentence: Span) -> str:
@@ -41,8 +49,11 @@ def modality(trigger: Token, sentence: Span) -> str:
                 return "planned"
             if child.dep_ == "amod" and child.lower_ in lex["planning_adjectives"]:
                 return "planned"
-    for token in chain[1:]:
-        if token.pos_ == "VERB" and token.lemma_.lower() in lex["planning_verbs"]:
+    for below, token in zip(chain, chain[1:], strict=False):
+        if token.pos_ == "VERB" and _lemma(token) & lex["negating_verbs"] \
+                and below.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"}:
+            return "negated"  # "refused to meet", "denied writing" (not "in talks, he rejected")
+        if token.pos_ == "VERB" and _lemma(token) & lex["planning_verbs"]:
             return "planned"
     for token in chain[: first_verb + 1]:
         # A purpose clause states an intention: "sending Vance to Seoul to discuss …";

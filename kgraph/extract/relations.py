@@ -15,9 +15,15 @@ from spacy.tokens import Span
 from kgraph.extract.arguments import Found
 from kgraph.extract.defections import defections
 from kgraph.extract.entities import Actors
-from kgraph.extract.letters import letters_from_noun, letters_from_verb, letters_received, notices
+from kgraph.extract.letters import (
+    letters_from_noun,
+    letters_from_verb,
+    letters_received,
+    notices,
+    report_back,
+)
 from kgraph.extract.lexicon import lexicon
-from kgraph.extract.meetings import meetings_from_noun, meetings_from_verb
+from kgraph.extract.meetings import meetings_from_noun, meetings_from_verb, present_at
 
 __all__ = ["Found", "find_relations"]
 
@@ -62,6 +68,10 @@ def _find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
             yield from meetings_from_verb(token, actors)
             yield from notices(token, actors)
             yield from letters_received(token, actors)
+        if token.i == sentence.start:
+            yield from report_back(token, actors)
+        if token.lower_ == "present":
+            yield from present_at(token, actors)
         if token.pos_ in {"NOUN", "PROPN"} or token.text.endswith("-"):  # "summit- USA"
             if lemma in lex["correspondence_nouns"]:
                 yield from letters_from_noun(token, actors)

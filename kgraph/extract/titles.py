@@ -11,8 +11,8 @@ Archives title their documents in a few shapes, whatever the collection:
 
 A quoted subject ("…, 'On the Repatriation of …'") and "(Excerpt)" are not parties.
 
->>> title_parts("Cable, Stalin [Kuznetsov] to Mao Zedong [via Terebin]").recipients
-['Mao Zedong', 'Terebin']
+>>> title_parts("Cable, Stalin [Kuznetsov] to Mao Zedong [via Terebin]").via
+['Terebin']
 >>> title_parts("Record of a Conversation between B.N. Vereshchagin and Kim Hyung-mo").met
 ['B.N. Vereshchagin', 'Kim Hyung-mo']
 """
@@ -50,6 +50,7 @@ class TitleParts:
     planned: bool = False  # "Draft Memorandum", "Proposed Letter"
     senders: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)  # "[via Terebin]": the literal addressee
     met: list[str] = field(default_factory=list)
     partner: str | None = None  # "Conversation with X": the author met X
     author: str | None = None
@@ -86,7 +87,8 @@ def _letter(title: str, medium: re.Match[str]) -> TitleParts | None:
     sender, recipient = _split_at_to(rest)
     planned = bool(re.search(r"\b(?:Draft|Proposed|Suggested)\b", title[:medium.start()], re.I))
     parts = TitleParts(medium.group("medium").lower(), planned, split_parties(sender))
-    parts.recipients = [*split_parties(recipient), *final, *via]
+    parts.recipients = [*split_parties(recipient), *final]
+    parts.via = via
     return parts
 
 

@@ -18,6 +18,8 @@ True
 ('2018-02-10', '2018-06')
 >>> normalize_date("Wednesday morning", reference="2018-09-18", forward=True)
 '2018-09-19'
+>>> normalize_date("dated 13.10.50", reference="1950-10-14")
+'1950-10-13'
 
 A date that cannot be pinned down gives ``None``: never an invented one.
 """
@@ -139,6 +141,21 @@ def _relative(lowered: str, reference: str | None, forward: bool) -> str | None:
     return None
 
 
+# "13.10.50", "13.10.1950": day, month, year as Soviet and European documents write them.
+_DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})\b")
+
+
+def _dotted(text: str, reference: str | None) -> str | None:
+    match = _DOTTED.search(text)
+    if match is None:
+        return None
+    year = int(match.group("year"))
+    if year < 100:  # the century of the document, else the twentieth
+        century = int(reference[:2]) * 100 if reference and reference[:2].isdigit() else 1900
+        year += century
+    return _format(year, int(match.group("month")), int(match.group("day")))
+
+
 def normalize_date(expression: str, reference: str | None = None,
                    forward: bool = False) -> str | None:
     """ISO date for `expression`, resolved against `reference` (an ISO date) when partial.
@@ -152,6 +169,8 @@ def normalize_date(expression: str, reference: str | None = None,
     lowered = text.lower()
     if (relative := _relative(lowered, reference, forward)) is not None:
         return relative
+    if dotted := _dotted(text, reference):
+        return dotted
     if match := _NEW_YEAR.search(text):
         return f"{match.group(1)}-01-01"
     for phrase, delta in _RELATIVE_YEAR.items():

@@ -78,11 +78,15 @@ def read(path: Path, text: str) -> list[Document]:
     date = None
     title: tuple[int, str] | None = None
     header_end = 0
+    previous: tuple[int, str] | None = None
     for start, line in lines[:12]:
         if date is None and _DATE_LINE.match(line):
             date = normalize_date(line)
         elif date is None and (masthead := masthead_date(line)):
-            date = masthead
+            # A masthead follows the headline and ends the page's header.
+            date, title = masthead, title or previous
+            header_end = start + len(line)
+            break
         elif _TIMESTAMP_LABEL.match(line) or _DATE_LINE.match(line):
             pass
         elif m := _PUBLISHER.match(line):
@@ -94,6 +98,7 @@ def read(path: Path, text: str) -> list[Document]:
         elif title is not None and _is_story_paragraph(line):
             break
         header_end = start + len(line)
+        previous = (start, line)
     body_end = len(text)
     for start, line in reversed(lines[-3:]):
         if author := _byline(line):

@@ -1,0 +1,74 @@
+"""Rules that need the whole document (its title, author, date), by example.
+
+Each case is a short document written for this test: a title line, a blank line and the
+body, read by the plain-text reader like any user's file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import extract_documents
+from kgraph.readers import read_paths
+
+CASES = [
+    # (id, text, expected (subject name, type, object name, modality, date or None))
+    ("report-back",
+     "Telegram, Molotov to Yudin\n\nPass the attached note to Zhou Enlai. Telegraph the fulfillment.",
+     [("Pavel Yudin", "sentLetterTo", "Vyacheslav Molotov", "planned", None)]),
+    ("present-at",
+     "Record of a Conversation between Pavel Yudin and Zhou Enlai\n\n"
+     "On 3 June 1955 we talked for two hours. Chen Yi was present at the conversation.",
+     [("Chen Yi", "metWith", "Pavel Yudin", "asserted", None)]),
+    ("received-your",
+     "Letter From President Johnson to Chairman Kosygin\n\n"
+     "Received your letter of congratulations with gratitude.",
+     [("Alexei Kosygin", "sentLetterTo", "Lyndon B. Johnson", "asserted", None)]),
+    ("hand-over",
+     "Telegram From the Embassy in Japan to the Department of State\n\n"
+     "Ambassador Reischauer handed Prime Minister Sato a letter from President Johnson.",
+     [("Lyndon B. Johnson", "sentLetterTo", "Eisaku Sato", "asserted", None),
+      ("Edwin O. Reischauer", "metWith", "Eisaku Sato", "asserted", None)]),
+    ("refused",
+     "Talks stall\n\nKim Jong-un refused to meet Mike Pompeo in August 2018.",
+     [("Kim Jong-un", "metWith", "Mike Pompeo", "negated", "2018-08")]),
+    ("defected-to",
+     "Diplomat defects\nSeoul Herald | August 17, 2016\n\n"
+     "A senior North Korean diplomat, Ri Chol-min, has defected to South Korea.",
+     [("Ri Chol-min", "defectedFrom", "North Korea", "asserted", None)]),
+    ("weekday-and-future",
+     "Leaders to meet\nDaily Courier | Tuesday, September 18, 2018\n\n"
+     "Moon Jae-in met Kim Jong-un on Monday. Moon Jae-in will meet Kim Jong-un again Thursday.",
+     [("Moon Jae-in", "metWith", "Kim Jong-un", "asserted", "2018-09-17"),
+      ("Moon Jae-in", "metWith", "Kim Jong-un", "planned", "2018-09-20")]),
+]
+
+
+@pytest.fixture(scope="module")
+def extractions(tmp_path_factory, nlp):
+    folder = tmp_path_factory.mktemp("document-rules")
+    for name, text, _ in CASES:
+        (folder / f"{name}.txt").write_text(text, "utf-8")
+    found = {}
+    for extraction in extract_documents(read_paths([folder]), nlp):
+        names = {e.id: [e.name, *e.aliases] for e in extraction.entities}
+        found[extraction.document.id] = {
+            (subject, r.type, obj, r.modality, r.date) for r in extraction.relations
+            for subject in names[r.subject] for obj in names[r.object]}
+    return found
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_document_rule(extractions, name, text, expected):
+    for relation in expected:
+        subject, kind, obj, modality, date = relation
+        assert relation in extractions[name] or (kind == "metWith" and (
+            obj, kind, subject, modality, date) in extractions[name]), extractions[name]
+
+
+def test_a_phone_call_is_not_a_meeting(tmp_path, nlp):
+    (tmp_path / "call.txt").write_text(
+        "Leaders talk\nDaily Courier | May 20, 2018\n\nMoon Jae-in spoke with Donald Trump by "
+        "telephone on Sunday. The phone call lasted twenty minutes.", "utf-8")
+    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+    assert not [r for r in extraction.relations if r.type == "metWith"]
