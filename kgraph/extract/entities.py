@@ -20,6 +20,7 @@ from kgraph.extract.lexicon import lexicon
 from kgraph.extract.persons import Names
 from kgraph.extract.roles import find_role
 from kgraph.normalize.names import TITLES, clean_name, strip_title
+from kgraph.normalize.quality import name_problem, tidy_name
 from kgraph.types import Entity
 
 _ORG_KEYWORDS: tuple[tuple[str, str], ...] = (
@@ -119,10 +120,10 @@ def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver,
         return None
     while len(span) > 1 and span[-1].text in lexicon()["role_heads"]:
         span = span[:-1]  # "Philip C. Habib Counselor"
-    written = clean_name(span.text)
+    written = _titlecase_shouted(tidy_name(clean_name(span.text)))
     name, title = strip_title(written)
     title = title or role
-    if not name or not any(ch.isupper() for ch in name):
+    if not name or not any(ch.isupper() for ch in name) or name_problem(name, "Person"):
         return None
     if name.lower() in STOP_WORDS:
         return None  # "No." read as a name
@@ -162,8 +163,21 @@ def _country(span: Span, gazetteer: Gazetteer) -> Entity | None:
     return entity
 
 
+def _titlecase_shouted(name: str) -> str:
+    """ "KIM IL SUNG" → "Kim Il Sung" (telegrams shout names); acronyms stay."""
+    if name.isupper() and len(name.replace(" ", "")) > 5 and " " in name.strip():
+        return " ".join(w.capitalize() if len(w) > 2 else w for w in name.split())
+    return name
+
+
 def _organization(span: Span, gazetteer: Gazetteer, names: Names) -> Entity | None:
-    name = clean_name(span.text)
+    name = tidy_name(clean_name(span.text))
+    if name_problem(name):
+        return None
+    shouted = _titlecase_shouted(name)
+    if shouted != name and (gazetteer.canonical_person(shouted) or names.people.by_name(shouted)
+                            or names.office_holder(shouted.split()[-1])):
+        return names.person(shouted)  # "KIM IL SUNG" filed under ORG
     if listed := names.people.by_initials(name):  # "KCP": Kim Chong-pil in telegraphese
         return names.person(listed)
     if len(name) < 3 or not any(ch.isupper() for ch in name):

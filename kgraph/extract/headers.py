@@ -21,6 +21,7 @@ from kgraph.extract.persons import Names
 from kgraph.extract.titles import TitleParts, split_parties, title_parts
 from kgraph.normalize.brackets import resolve_brackets
 from kgraph.normalize.names import TITLES, clean_name, strip_title
+from kgraph.normalize.quality import name_problem, tidy_name
 from kgraph.types import Document, Entity, Evidence, Markup, Relation
 
 # An address line at the head of the body: "To the Chinese Embassy in North Korea:",
@@ -43,6 +44,13 @@ _TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
 
 def party_entity(phrase: str, names: Names) -> Entity | None:
     """The actor a heading phrase names: person in brackets, titled person, org, country."""
+    entity = _party_entity(tidy_name(phrase), names)
+    if entity is None or name_problem(entity.name, entity.type):
+        return None
+    return entity
+
+
+def _party_entity(phrase: str, names: Names) -> Entity | None:
     gazetteer = names.gazetteer
     outside = re.sub(r"\s*\[[^\]]*\]", "", phrase).strip()
     for alternative in [*re.findall(r"\[([^\]]+)\]", phrase), outside]:  # "Filippov [Stalin]"
