@@ -1,10 +1,11 @@
 """Build kgraph/extract/data/offices_us.tsv: U.S. office holders with dates.
 
 Source: the Office of the Historian's public-domain (CC0) data in ../shared/reference/:
-POCOM (HistoryAtState/pocom @ 44d2226) for Secretaries of State and the chiefs of mission
-to Korea, Russia/the Soviet Union, China and Japan (ambassadors and chargés d'affaires
-en pied, 1945 on), and the travels archive's presidents.xml (HistoryAtState/travels
-@ 3170c77) for the Presidents. Run: python scripts/build_offices.py [../shared/reference]
+POCOM (HistoryAtState/pocom @ 44d2226) for the Department of State's principal officers
+(Secretaries, Deputy, Under and Assistant Secretaries, Counselors …) and the ambassadors to
+Korea, Russia/the Soviet Union, China and Japan, 1945 on; the travels archive's
+presidents.xml (HistoryAtState/travels @ 3170c77) for the Presidents.
+Run: python scripts/build_offices.py [../shared/reference]
 """
 
 from __future__ import annotations
@@ -51,12 +52,14 @@ def rows(reference: Path) -> list[tuple[str, ...]]:
     names = _person_names(pocom)
     found = []
     for path, data in pocom.items():
-        if path.endswith("positions-principals/secretary.xml"):
-            for p in etree.fromstring(data).iter("principal"):
+        if "/positions-principals/" in path:
+            root = etree.fromstring(data)
+            office = " ".join((root.findtext("names/singular") or "").split())
+            for p in root.iter("principal"):
                 start, end = _date(p, "started") or _date(p, "appointed"), _date(p, "ended")
-                if (end or "9999") >= SINCE:
-                    found.append((names[p.findtext("person-id")], "Secretary of State",
-                                  "United States", start, end))
+                if office and start and (end or "9999") >= SINCE:
+                    found.append((names[p.findtext("person-id")], office, "United States",
+                                  start, end))
         for key, office in MISSIONS.items():
             if path.endswith(f"missions-countries/{key}.xml"):
                 for chief in etree.fromstring(data).iter("chief"):
@@ -82,8 +85,10 @@ def main() -> None:
     header = ("# U.S. office holders since 1945, built by scripts/build_offices.py from the Office"
               " of the Historian's POCOM and travels data (public domain, CC0).\n"
               "name\toffice\tcountry\tstart\tend\n")
-    OUT.write_text(header + "".join("\t".join(r) + "\n" for r in rows(reference)), "utf-8")
-    print(f"wrote {OUT} ({len(rows(reference))} terms)")
+    found = rows(reference)
+    OUT.write_text(header + "".join("\t".join(" ".join(c.split()) for c in r) + "\n"
+                                    for r in found), "utf-8")
+    print(f"wrote {OUT} ({len(found)} terms)")
 
 
 if __name__ == "__main__":

@@ -79,6 +79,8 @@ def _party_entity(phrase: str, names: Names) -> Entity | None:
         return gazetteer.entity(kind, text)
     if holder := names.people.by_title(text):  # "The Secretary of Defense"
         return names.person(holder)
+    if held := names.office_titled(text):  # no persons list: the office-holder table
+        return held
     name, title = strip_title(text)
     if title and name and name[0].isupper():
         return names.person(name, title)

@@ -15,6 +15,9 @@ surnames (Kim, Pak, Li …) are too common to resolve this way.
 'David Dean Rusk'
 >>> holders.by_surname("Ivanov", "1980") is None
 True
+>>> holders.by_title("The Secretary of Defense", "1964-05-05").name
+'Robert S. McNamara'
+
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from importlib import resources
 from kgraph.extract.lexicon import east_asian_surnames
 from kgraph.normalize.names import name_key
 
+_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 _SLACK_MONTHS = 12  # a holder is still named by the title a year after leaving office
 
 
@@ -46,6 +50,21 @@ class Holder:
         month = _months(date)
         return _months(self.start) - _SLACK_MONTHS <= month <= (
             _months(self.end) + _SLACK_MONTHS if self.end else 10**6)
+
+
+_FILLER = frozenset({"the", "of", "for", "to", "and", "s", "elect", "former", "acting"})
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower())) - _FILLER
+
+
+def _best_for_title(found: list[Holder], title: str) -> list[Holder]:
+    """The holders whose office shares most words with the title written with the name."""
+    wanted = _words(title)
+    scores = {id(h): len(wanted & _words(h.office)) for h in found}
+    best = max(scores.values(), default=0)
+    return [h for h in found if scores[id(h)] == best] if best else found
 
 
 def _months(date: str) -> int:
@@ -83,13 +102,27 @@ class OfficeHolders:
                     continue
                 self._by_surname.setdefault(surname_key(words[-1]), []).append(holder)
 
-    def by_surname(self, surname: str, date: str | None, initials: str = "") -> Holder | None:
-        """The one holder with this surname in office near `date` (initials must fit)."""
+    def by_surname(self, surname: str, date: str | None, initials: str = "",
+                   title: str | None = None) -> Holder | None:
+        """The one holder with this surname in office near `date` (initials must fit; a
+        title written with the name, "President Kennedy", breaks a tie)."""
         found = [h for h in self._by_surname.get(surname_key(surname), []) if h.near(date)]
         if initials:
             found = [h for h in found if h.name[0].upper() == initials[0].upper()]
+        if len({h.name for h in found}) > 1 and title:
+            found = _best_for_title(found, title)
         names = {h.name for h in found}
         return found[0] if len(names) == 1 else None
+
+    def by_title(self, title: str, date: str | None) -> Holder | None:
+        """The one holder of the office named exactly ("The Secretary of Defense") at `date`."""
+        if not date:
+            return None
+        office = re.sub(r"^(?:the|The)\s+", "", title.strip(" ,.")).lower()
+        month = _months(date)
+        found = {h.name: h for h in self.holders if h.office.lower() == office
+                 and _months(h.start) <= month <= (_months(h.end) if h.end else 10**6)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def usual_names(self, holder: Holder) -> list[str]:
         return [*holder.aliases, *_usual_names(holder.name)]
@@ -102,6 +135,8 @@ def _rows(filename: str) -> list[Holder]:
         if not line.strip() or line.startswith(("#", "name\t")):
             continue
         cells = line.split("\t") + [""] * 6
+        if not _DATE.fullmatch(cells[3]) or cells[4] and not _DATE.fullmatch(cells[4]):
+            continue  # a row without a usable term
         aliases = tuple(a.strip() for a in cells[5].split(";") if a.strip())
         holders.append(Holder(cells[0], cells[1], cells[2], cells[3], cells[4], aliases))
     return holders

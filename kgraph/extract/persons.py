@@ -221,17 +221,28 @@ class Names:
         self.date = date
         self.offices = offices or load_office_holders()
 
-    def office_holder(self, written: str) -> tuple[str, list[str]] | None:
+    def office_titled(self, title: str) -> Entity | None:
+        """The person holding the office a bare title names at the document's date."""
+        holder = self.offices.by_title(title, self.date)
+        return self.person(holder.name.split(", ")[0]) if holder else None
+
+    def office_holder(self, written: str, title: str | None = None
+                      ) -> tuple[str, list[str]] | None:
         """Full name and other names of the office holder a surname (maybe with initials,
-        "A.M. Puzanov") stands for at the document's date."""
+        "A.M. Puzanov") stands for at the document's date.
+
+        POCOM gives every forename ("David Dean Rusk"); where the gazetteer knows one of
+        the holder's usual names ("Dean Rusk"), that is the name."""
         words = written.replace(".", ". ").split()
         initials = "".join(w[0] for w in words[:-1] if len(w.rstrip(".")) == 1)
         if not words or len(words) - len(initials) != 1:
             return None
-        holder = self.offices.by_surname(words[-1], self.date, initials)
+        holder = self.offices.by_surname(words[-1], self.date, initials, title)
         if holder is None:
             return None
-        return holder.name, self.offices.usual_names(holder)
+        usual = self.offices.usual_names(holder)
+        known = next((k for n in usual if (k := self.gazetteer.canonical_person(n))), None)
+        return known or holder.name, [holder.name, *usual]
 
     def _listed_surname(self, surname: str, title: str | None) -> str | None:
         found = self.people.by_surname(surname, title)
@@ -248,7 +259,7 @@ class Names:
                 or (self._listed_surname(name, title) if len(name.split()) == 1 else None))
         other_names: list[str] = []
         if full is None and not self.gazetteer.canonical_person(name) \
-                and (held := self.office_holder(name)):
+                and (held := self.office_holder(name, title)):
             full, other_names = held
         full = full or name
         entity = self.gazetteer.entity("Person", self.gazetteer.canonical_person(full) or full)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,3 +61,15 @@ def read_text(path: Path) -> Decoded:
 def region(text: str, start: int, end: int, tag: str, value: str = "") -> Markup:
     """Markup for text[start:end] with surrounding white space trimmed."""
     return Markup(*trim_span(text, start, end), tag, value)
+
+
+def persons_beside(path: Path) -> dict[str, dict[str, str]]:
+    """A persons list (``persons.json``: ``[{"id", "name", "display_name", "role"}]``) beside
+    the file or one folder up: the editors' identification of who is who."""
+    for candidate in (path.parent / "persons.json", path.parent.parent / "persons.json"):
+        if candidate.is_file():
+            try:
+                return {p["id"]: p for p in json.loads(candidate.read_text("utf-8"))}
+            except (ValueError, KeyError, TypeError):
+                return {}
+    return {}

@@ -17,14 +17,13 @@ XML is parsed with entity resolution, DTD loading and network access off.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from lxml import etree
 
 from kgraph.normalize.spans import trim_span
-from kgraph.readers.base import ReaderError
+from kgraph.readers.base import ReaderError, persons_beside
 from kgraph.types import Document, Markup
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -215,13 +214,7 @@ def _persons(root: etree._Element, path: Path) -> dict[str, dict[str, str]]:
             role = " ".join("".join(item.itertext()).split())[len(full):].lstrip(" ,")
             persons[pid] = {"id": pid, "name": full, "role": role,
                             "display_name": _display_name(full)}
-    for candidate in (path.parent / "persons.json", path.parent.parent / "persons.json"):
-        if not persons and candidate.is_file():
-            try:
-                persons = {p["id"]: p for p in json.loads(candidate.read_text("utf-8"))}
-            except (ValueError, KeyError, TypeError):
-                persons = {}
-    return persons
+    return persons or persons_beside(path)
 
 
 def _document(div: etree._Element, volume: str, path: Path,

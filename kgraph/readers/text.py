@@ -23,7 +23,8 @@ from pathlib import Path
 import yaml
 
 from kgraph.normalize.dates import normalize_date
-from kgraph.readers.base import ReaderError, region
+from kgraph.readers.base import ReaderError, persons_beside, region
+from kgraph.readers.structure import dateline_date, detect
 from kgraph.types import Document
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
@@ -87,6 +88,14 @@ def _first_line_title(text: str, body_start: int) -> tuple[str | None, int, int]
     return None, offset, offset
 
 
+def _metadata(meta: dict, path: Path) -> dict:
+    metadata = {k: v if isinstance(v, str | int | float | list) else str(v)
+                for k, v in meta.items()}
+    if persons := persons_beside(path):  # copied FRUS pages with their volume's persons list
+        metadata["persons"] = persons
+    return metadata
+
+
 def read(path: Path, text: str) -> list[Document]:
     meta, body_start = parse_front_matter(text, path)
     title, title_start, title_end = _first_line_title(text, body_start)
@@ -96,7 +105,12 @@ def read(path: Path, text: str) -> list[Document]:
     markup = []
     if title:
         markup.append(region(text, title_start, title_end, "title"))
-    markup.append(region(text, title_end if title else body_start, len(text), "body"))
+    body = title_end if title else body_start
+    markup.append(region(text, body, len(text), "body"))
+    # Datelines, participants, TO lists, speakers, page markers, signature: as FRUS marks them.
+    structure = detect(text[body:], body)
+    markup += structure
+    date = date or dateline_date(text, structure)
     fmt = "markdown" if path.suffix.lower() in {".md", ".markdown"} else "text"
     return [
         Document(
@@ -106,8 +120,7 @@ def read(path: Path, text: str) -> list[Document]:
             date=date,
             source=str(path),
             format=fmt,
-            metadata={k: v if isinstance(v, str | int | float | list) else str(v)
-                      for k, v in meta.items()},
+            metadata=_metadata(meta, path),
             markup=markup,
         )
     ]
