@@ -41,6 +41,17 @@ CASES = [
      "Moon Jae-in met Kim Jong-un on Monday. Moon Jae-in will meet Kim Jong-un again Thursday.",
      [("Moon Jae-in", "metWith", "Kim Jong-un", "asserted", "2018-09-17"),
       ("Moon Jae-in", "metWith", "Kim Jong-un", "planned", "2018-09-20")]),
+    ("each-other",
+     "Archive opens\nMorning Post | January 3, 1992\n\n"
+     "Archivists will publish the letters Ronald Reagan and Mikhail Gorbachev sent to each "
+     "other in 1986.",
+     [("Ronald Reagan", "sentLetterTo", "Mikhail Gorbachev", "asserted", "1986"),
+      ("Mikhail Gorbachev", "sentLetterTo", "Ronald Reagan", "asserted", "1986")]),
+    ("between-and-wire-dateline",
+     "Summit talk\nDaily Courier | March 3, 2019\n\nHANOI, Vietnam (AP) — Officials "
+     "discussed a planned meeting between Kim and US President Donald Trump. Kim Jong-un "
+     "arrived on Sunday.",
+     [("Kim Jong-un", "metWith", "Donald Trump", "planned", None)]),
 ]
 
 
@@ -70,5 +81,14 @@ def test_a_phone_call_is_not_a_meeting(tmp_path, nlp):
     (tmp_path / "call.txt").write_text(
         "Leaders talk\nDaily Courier | May 20, 2018\n\nMoon Jae-in spoke with Donald Trump by "
         "telephone on Sunday. The phone call lasted twenty minutes.", "utf-8")
+    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+    assert not [r for r in extraction.relations if r.type == "metWith"]
+
+
+def test_a_document_about_a_call_has_no_meetings_and_no_country_meets(tmp_path, nlp):
+    (tmp_path / "readout.txt").write_text(
+        "Readout of the President's Call with Prime Minister Abe\nWhite House | May 2, 2017"
+        "\n\nPresident Donald Trump spoke today with Prime Minister Shinzo Abe of Japan. "
+        "Shinzo Abe also plans to meet U.S. officials.", "utf-8")
     extraction = next(extract_documents(read_paths([tmp_path]), nlp))
     assert not [r for r in extraction.relations if r.type == "metWith"]

@@ -9,6 +9,7 @@ Documents stream through `nlp.pipe` in batches: nothing holds every parsed Doc.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -19,6 +20,7 @@ from kgraph.extract.coref import Speakers, bind_references
 from kgraph.extract.entities import Actors, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
+from kgraph.extract.lexicon import lexicon
 from kgraph.extract.nlp import load_pipeline
 from kgraph.extract.persons import Names, names_for
 from kgraph.extract.qualify import defection_origin, modality, past_tense, relation_date
@@ -210,6 +212,18 @@ def _present_at(relation: Relation, relations: list[Relation], speakers: Speaker
             for other in sorted(others - {present})]
 
 
+def _about_a_call(document: Document) -> bool:
+    """A document titled as a call ("Readout of the President's Call with …", "… Discuss
+    North Korea in Phone Conversation"): its "spoke with" and "discussed with" are calls."""
+    words = set(re.findall(r"[a-z]+", (document.title or "").lower()))
+    return bool(words & (lexicon()["remote_words"] | {"call", "calls"}))
+
+
+def _talk(relation: Relation) -> bool:
+    verb = relation.extractor.removeprefix("dep:").removesuffix("-verb")
+    return relation.type == "metWith" and verb in lexicon()["talking_verbs"]
+
+
 def _lone_surname(entity: Entity) -> bool:
     return entity.type == "Person" and entity.id.count("/") > 1  # see _scope_lone_surnames
 
@@ -317,6 +331,8 @@ def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer, context: _Cont
     for entity in head_entities:
         entities.setdefault(entity.id, entity)
     relations = _with_context_recipients(relations, context.speakers)
+    if _about_a_call(prepared.document):
+        relations = [r for r in relations if not _talk(r)]
     entities, relations = _scope_lone_surnames(entities, relations, prepared.document.id)
     _add_referenced_countries(entities, gazetteer)
     if home := home_country(context.head_entities, context.head_relations, gazetteer):

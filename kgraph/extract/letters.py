@@ -72,6 +72,8 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     if not recipients and (lemma in lex["writing_verbs"] or lemma in lex["handing_verbs"]):
         recipients = [e for e in addressed_by(verb, actors)  # "which Menshikov handed President"
                       if lemma in lex["writing_verbs"] or e.type == "Person"]
+    if _to_each_other(verb):  # "letters X and Y sent to each other": both ways
+        recipients = senders
     for s, r in distinct_pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, verb, medium, f"dep:{lemma}-verb", 0.85)
     if authors and lemma in lex["handing_verbs"]:
@@ -79,6 +81,12 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         carriers = [d for d in doers if d.type == "Person" and d.id not in {a.id for a in authors}]
         for carrier, r in distinct_pairs(carriers, [r for r in recipients if r.type == "Person"]):
             yield Found("metWith", carrier, r, verb, None, f"dep:{lemma}-handover", 0.7)
+
+
+def _to_each_other(verb: Token) -> bool:
+    return any(o.lower_ == "other" and any(c.lower_ in {"each", "one"} for c in o.children)
+               or o.lower_ == "another" and o.i > 0 and o.doc[o.i - 1].lower_ == "one"
+               for o in prep_objects(verb, "to"))
 
 
 def _noun_senders(noun: Token, actors: Actors) -> list[Entity]:

@@ -69,7 +69,10 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
 def present_at(word: Token, actors: Actors) -> Iterator[Found]:
     """ "Pak was present at the meeting": Pak met its participants (filled in by
     `kgraph.extract` from the document's author and meetings)."""
-    if word.lower_ != "present" or word.pos_ not in {"ADJ", "VERB"}:
+    # "X was present at the meeting"; "X and Y were also at the meeting".
+    attending = word.lower_ == "present" and word.pos_ in {"ADJ", "VERB"} or (
+        word.lemma_ == "be" and word.dep_ == "ROOT" and child_of(word, "acomp") is None)
+    if not attending:
         return
     meeting_nouns = lexicon()["meeting_nouns"] | {"conversation"}
     verb = word.head if word.dep_ == "acomp" else word  # "was present at": "at" hangs on "was"

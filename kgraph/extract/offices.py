@@ -13,8 +13,10 @@ surnames (Kim, Pak, Li …) are too common to resolve this way.
 'Terentii Shtykov'
 >>> holders.by_surname("Rusk", "1964-05").name  # POCOM's full name; "Dean Rusk" an alias
 'David Dean Rusk'
->>> holders.by_surname("Ivanov", "1980") is None
+>>> holders.by_surname("Ivanov", "1980") is None  # two Ivanovs, neither in office then
 True
+>>> holders.by_surname("Brezhnev", "2005").name  # the only Brezhnev, whenever the text
+'Leonid Brezhnev'
 >>> holders.by_title("The Secretary of Defense", "1964-05-05").name
 'Robert S. McNamara'
 
@@ -106,9 +108,15 @@ class OfficeHolders:
                    title: str | None = None) -> Holder | None:
         """The one holder with this surname in office near `date` (initials must fit; a
         title written with the name, "President Kennedy", breaks a tie)."""
-        found = [h for h in self._by_surname.get(surname_key(surname), []) if h.near(date)]
+        candidates = self._by_surname.get(surname_key(surname), [])
+        found = [h for h in candidates if h.near(date)]
+        if not found and len({h.name for h in candidates}) == 1:
+            found = candidates  # a retrospective ("In 1981 Reagan wrote to Brezhnev"): the only one
         if initials:
             found = [h for h in found if h.name[0].upper() == initials[0].upper()]
+        if title and found and not any(_words(title) & _words(h.office) for h in found):
+            # "President Kennedy" in 1992 is no Under Secretary Kennedy in office then.
+            found = [h for h in candidates if _words(title) & _words(h.office)] or found
         if len({h.name for h in found}) > 1 and title:
             found = _best_for_title(found, title)
         names = {h.name for h in found}

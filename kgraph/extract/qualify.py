@@ -38,6 +38,12 @@ def modality(trigger: Token, sentence: Span) -> str:
     """``negated``, ``planned`` or ``asserted`` for a trigger in its sentence."""
     lex = lexicon()
     chain = _governors(trigger)
+    # A relative clause is its own statement: in "preparing to release letters they sent",
+    # the sending is not what is being prepared.
+    boundary = next((i for i, t in enumerate(chain) if t.dep_ in {"relcl", "acl"}
+                     and t.pos_ in {"VERB", "AUX"}), None)
+    if boundary is not None:
+        chain = chain[:boundary + 1]
     first_verb = next((i for i, t in enumerate(chain) if t.pos_ in {"VERB", "AUX"}), len(chain) - 1)
     for token in chain[: first_verb + 1]:
         for child in token.children:

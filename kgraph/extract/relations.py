@@ -35,7 +35,8 @@ def find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
     the governments' talks, not a meeting of two actors kgraph can place.
     """
     for found in _find_relations(sentence, actors):
-        if found.type == "metWith" and found.subject.type == found.object.type == "Country":
+        # Countries do not meet, nor do persons meet countries ("meet U.S. officials").
+        if found.type == "metWith" and "Country" in {found.subject.type, found.object.type}:
             continue
         if found.type == "metWith" and _remote(found.trigger):
             continue
@@ -46,8 +47,8 @@ def _remote(trigger) -> bool:
     """A telephone or video call is not a meeting: "spoke by phone", "phone call",
     "Call with President Moon" (a readout's call)."""
     words = lexicon()["remote_words"]
-    near = [*trigger.children, *(c for c in trigger.children if c.dep_ == "prep"
-                                 for c in c.children)]
+    objects = [o for c in trigger.children if c.dep_ == "prep" for o in c.children]
+    near = [*trigger.children, *objects, *(m for o in objects for m in o.children)]
     if any(t.lemma_.lower() in words for t in near):
         return True
     return trigger.lemma_.lower() == "call" and not any(
@@ -70,7 +71,7 @@ def _find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
             yield from letters_received(token, actors)
         if token.i == sentence.start:
             yield from report_back(token, actors)
-        if token.lower_ == "present":
+        if token.lower_ == "present" or token.lemma_ == "be":
             yield from present_at(token, actors)
         if token.pos_ in {"NOUN", "PROPN"} or token.text.endswith("-"):  # "summit- USA"
             if lemma in lex["correspondence_nouns"]:

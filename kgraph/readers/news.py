@@ -29,6 +29,9 @@ _BYLINE = re.compile(
 # "By Glenn Kessler | Washington Post Staff Writer | Wednesday, August 5, 2009".
 _US_NUMERIC = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"
                          r"|\b(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b")
+_WIRE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'/-]{2,40},?(?:\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,?)?"
+                            r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*"
+                            r"(?:[({][^)}]{1,20}[)}]\s*(?:—|–|--|-)?|—|–|--|-)\s*")
 _PUBLISHER = re.compile(r"^\s*\[(?P<name>[^\]]{2,60})\]\s*$")
 _TIMESTAMP_LABEL = re.compile(r"^\s*(Input|Updated|Published|Posted)\s*:?\s*$", re.I)
 
@@ -107,6 +110,9 @@ def read(path: Path, text: str) -> list[Document]:
     markup: list[Markup] = []
     if title:
         markup.append(region(text, title[0], title[0] + len(title[1]), "title"))
+    # A wire dateline opens the story: "GOYANG, South Korea, April 27 (UPI) —".
+    if dateline := _WIRE_DATELINE.match(text, header_end):
+        header_end = dateline.end()
     markup.append(region(text, header_end, body_end, "body"))
     return [
         Document(
