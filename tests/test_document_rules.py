@@ -77,18 +77,20 @@ def test_document_rule(extractions, name, text, expected):
             obj, kind, subject, modality, date) in extractions[name]), extractions[name]
 
 
+def _meetings(folder, nlp, text: str) -> list:
+    (folder / "story.txt").write_text(text, "utf-8")
+    extraction = next(extract_documents(read_paths([folder]), nlp))
+    return [r for r in extraction.relations if r.type == "metWith"]
+
+
 def test_a_phone_call_is_not_a_meeting(tmp_path, nlp):
-    (tmp_path / "call.txt").write_text(
+    assert not _meetings(tmp_path, nlp, (
         "Leaders talk\nDaily Courier | May 20, 2018\n\nMoon Jae-in spoke with Donald Trump by "
-        "telephone on Sunday. The phone call lasted twenty minutes.", "utf-8")
-    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
-    assert not [r for r in extraction.relations if r.type == "metWith"]
+        "telephone on Sunday. The phone call lasted twenty minutes."))
 
 
 def test_a_document_about_a_call_has_no_meetings_and_no_country_meets(tmp_path, nlp):
-    (tmp_path / "readout.txt").write_text(
+    assert not _meetings(tmp_path, nlp, (
         "Readout of the President's Call with Prime Minister Abe\nWhite House | May 2, 2017"
         "\n\nPresident Donald Trump spoke today with Prime Minister Shinzo Abe of Japan. "
-        "Shinzo Abe also plans to meet U.S. officials.", "utf-8")
-    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
-    assert not [r for r in extraction.relations if r.type == "metWith"]
+        "Shinzo Abe also plans to meet U.S. officials."))

@@ -53,7 +53,8 @@ def test_office_holders_resolve_surnames_by_date():
     holders = load_office_holders()
     assert holders.by_surname("Yudin", "1955-06").name == "Pavel Yudin"
     assert holders.by_surname("Vyshinskii", "1951").name == "Andrei Vyshinsky"
-    assert holders.by_surname("Gromyko", "1990") is None  # out of office by then
+    assert holders.by_surname("Gromyko", "1990").name == "Andrei Gromyko"  # the only one
+    assert holders.by_surname("Ivanov", "1980") is None  # two, neither in office then
     assert holders.by_surname("Kim", "2018-05") is None  # too common to resolve
     assert holders.by_surname("Ivanov", "1956-10", initials="V").name == "Vasily Ivanov"
     assert holders.by_surname("Ivanov", "1956-10", initials="A") is None
