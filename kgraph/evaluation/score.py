@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from kgraph.evaluation.gold import GoldDocument, GoldRelation
 from kgraph.evaluation.names import NameForms, names_match
+from kgraph.extract.rules import rule_id
 from kgraph.types import Document, Extraction, Relation
 
 HEADER_EXTRACTORS = ("heading", "participants", "address", "signature")
@@ -93,7 +94,8 @@ class Report:
             setattr(counts, kind, getattr(counts, kind) + 1)
 
     def count_rule(self, kind: str, relation: Relation) -> None:
-        counts = self.by_rule.setdefault(relation.extractor or "unknown", Counts())
+        name = rule_id(relation.extractor) or relation.extractor or "unknown"
+        counts = self.by_rule.setdefault(name, Counts())
         setattr(counts, kind, getattr(counts, kind) + 1)
 
     def add(self, other: Report) -> None:

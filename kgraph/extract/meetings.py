@@ -34,6 +34,7 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         if lemma == "visit":  # visiting a place or an embassy is not meeting someone
             partners = [p for p in partners if p.type == "Person"]
     elif lemma in lex["receiving_verbs"]:
+        extractor = f"dep:{lemma}-guest"  # not "dep:receive-verb", the letter received
         obj = child_of(verb, "dobj") or child_of(verb, "nsubjpass")  # "Y was received by X"
         if obj is not None and obj.lemma_.lower() not in lex["correspondence_nouns"]:
             partners = [e for e in actors_of(obj, actors) if e.type == "Person"]
@@ -101,7 +102,14 @@ def meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     if not pairs and not partners and noun.lower_.rstrip("-") == "summit":
         pairs = _clause_pair(noun, actors)
     for s, r in pairs:
-        yield Found("metWith", s, r, noun, None, f"dep:{noun.lower_.rstrip('-')}-noun", 0.7)
+        yield Found("metWith", s, r, noun, None, f"dep:{_noun_word(noun)}-noun", 0.7)
+
+
+def _noun_word(noun: Token) -> str:
+    """The meeting noun as the lexicon lists it ("discussions" → "discussion")."""
+    nouns = lexicon()["meeting_nouns"]
+    lemma = noun.lemma_.lower().rstrip("-")
+    return lemma if lemma in nouns else noun.lower_.rstrip("-")
 
 
 def _clause_pair(noun: Token, actors: Actors) -> list[tuple[Entity, Entity]]:
