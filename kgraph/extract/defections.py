@@ -28,7 +28,7 @@ def _left_from(trigger: Token, actors: Actors) -> list[Entity]:
     for obj in prep_objects(trigger, "from"):
         if found := actors_of(obj, actors):
             return found
-    if trigger.lemma_.lower() in {"flee", "escape", "leave"} and (obj := child_of(trigger, "dobj")):
+    if trigger.lemma_.lower() in lexicon()["leaving_verbs"] and (obj := child_of(trigger, "dobj")):
         return actors_of(obj, actors)  # "fled North Korea"
     return []
 
@@ -50,7 +50,7 @@ def defections(trigger: Token, actors: Actors) -> Iterator[Found]:
     defectors: list[Entity] = []
     if lemma in lex["defection_verbs"] and trigger.pos_ == "VERB":
         defectors = doers_of(trigger, actors)
-    elif lemma == "asylum":
+    elif lemma in lex["asylum_nouns"]:
         verb = trigger.head
         if verb.dep_ == "prep" and verb.lower_ == "for":  # "asked for political asylum"
             verb = verb.head

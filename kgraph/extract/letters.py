@@ -136,9 +136,9 @@ def report_back(verb: Token, actors: Actors) -> Iterator[Found]:
     headline = verb.dep_ == "compound" and verb.head.dep_ == "ROOT" and len(verb.sent) <= 5
     first = next((t for t in verb.sent if not t.is_punct), None)
     if not (imperative or headline) or first is None or (
-            first.i != verb.i and first.lower_ != "please"):
+            first.i != verb.i and first.lower_ not in lex["polite_openers"]):
         return
-    if verb.lemma_.lower() == "send" and not any(
+    if verb.lemma_.lower() in lex["sending_verbs"] and not any(
             t.lemma_.lower() in lex["correspondence_nouns"] | lex["writing_verbs"]
             for t in verb.subtree):
         return  # "Send troops": only "send by cable …" is writing back

@@ -14,8 +14,14 @@ def lexicon() -> dict[str, Any]:
     """Each list of the lexicon as a frozenset: ``lexicon()["meeting_verbs"]``."""
     text = resources.files("kgraph.extract").joinpath("data/lexicon.yaml").read_text("utf-8")
     # Word sets as frozensets; mappings ("divided_states") stay mappings.
-    return {key: {str(k): str(v) for k, v in values.items()} if isinstance(values, dict)
-            else frozenset(str(v) for v in values) for key, values in yaml.safe_load(text).items()}
+    raw = yaml.safe_load(text)
+    for key, values in raw.items():
+        words = [*values.items()] if isinstance(values, dict) else values
+        if any(not isinstance(w, str | tuple) for w in words):
+            # YAML reads on/off/yes/no as booleans: such words must be quoted.
+            raise ValueError(f"lexicon.yaml: {key} holds a value that is not a word; quote it")
+    return {key: dict(values) if isinstance(values, dict) else frozenset(values)
+            for key, values in raw.items()}
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,7 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         partners = actors_of(obj, actors) if obj is not None else []
         for p in prep_objects(verb, "with"):
             partners.extend(actors_of(p, actors))
-        if lemma == "visit":  # visiting a place or an embassy is not meeting someone
+        if lemma in lex["person_only_meeting_verbs"]:  # visiting a place is not meeting
             partners = [p for p in partners if p.type == "Person"]
     elif lemma in lex["receiving_verbs"]:
         extractor = f"dep:{lemma}-guest"  # not "dep:receive-verb", the letter received
@@ -40,14 +40,15 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
             partners = [e for e in actors_of(obj, actors) if e.type == "Person"]
     elif lemma in lex["talking_verbs"]:
         objects = prep_objects(verb, "with", "to") or nested_with(verb)
-        if lemma == "see" and (obj := child_of(verb, "dobj")) is not None:
+        if lemma in lex["seeing_verbs"] and (obj := child_of(verb, "dobj")) is not None:
             objects.append(obj)
         partners = [e for o in objects for e in actors_of(o, actors) if e.type == "Person"]
-    elif lemma == "take" and any(c.lower_ == "aside" for c in verb.children):
+    elif lemma in lex["aside_verbs"] and any(c.lower_ in lex["aside_particles"]
+                                             for c in verb.children):
         obj = child_of(verb, "dobj")  # "I took President Pak aside"
         partners = [e for e in actors_of(obj, actors) if e.type == "Person"] if obj else []
-    elif lemma == "call":
-        for p in prep_objects(verb, "on", "upon"):
+    elif lemma in lex["calling_verbs"]:
+        for p in prep_objects(verb, *lex["calling_particles"]):
             partners.extend(actors_of(p, actors))
     elif lemma in lex["holding_verbs"]:
         obj = child_of(verb, "dobj")
@@ -60,7 +61,8 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     else:
         return
     doers = doers_of(verb, actors)
-    if not partners and len(doers) > 1 and lemma in {"meet", "confer"} | lex["holding_verbs"]:
+    if not partners and len(doers) > 1 and lemma in lex["mutual_meeting_verbs"] | lex[
+            "holding_verbs"]:
         partners = doers[1:]  # "X and Y met"
         doers = doers[:1]
     for s, r in distinct_pairs(doers, partners):
@@ -71,11 +73,12 @@ def present_at(word: Token, actors: Actors) -> Iterator[Found]:
     """ "Pak was present at the meeting": Pak met its participants (filled in by
     `kgraph.extract` from the document's author and meetings)."""
     # "X was present at the meeting"; "X and Y were also at the meeting".
-    attending = word.lower_ == "present" and word.pos_ in {"ADJ", "VERB"} or (
+    lex = lexicon()
+    attending = word.lower_ in lex["attendance_words"] and word.pos_ in {"ADJ", "VERB"} or (
         word.lemma_ == "be" and word.dep_ == "ROOT" and child_of(word, "acomp") is None)
     if not attending:
         return
-    meeting_nouns = lexicon()["meeting_nouns"] | {"conversation"}
+    meeting_nouns = lex["meeting_nouns"]
     verb = word.head if word.dep_ == "acomp" else word  # "was present at": "at" hangs on "was"
     if not any(o.lemma_.lower() in meeting_nouns for t in (word, verb)
                for o in prep_objects(t, "at", "during", "in", "for")):
@@ -99,7 +102,7 @@ def meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     pairs = list(distinct_pairs(hosts, partners))
     if len(participants) > 1:
         pairs += [(participants[0], p) for p in participants[1:]]
-    if not pairs and not partners and noun.lower_.rstrip("-") == "summit":
+    if not pairs and not partners and noun.lower_.rstrip("-") in lexicon()["summit_nouns"]:
         pairs = _clause_pair(noun, actors)
     for s, r in pairs:
         yield Found("metWith", s, r, noun, None, f"dep:{_noun_word(noun)}-noun", 0.7)

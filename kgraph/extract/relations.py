@@ -51,8 +51,9 @@ def _remote(trigger) -> bool:
     near = [*trigger.children, *objects, *(m for o in objects for m in o.children)]
     if any(t.lemma_.lower() in words for t in near):
         return True
-    return trigger.lemma_.lower() == "call" and not any(
-        t.lower_ in {"courtesy", "on", "upon"} for t in trigger.children)
+    lex = lexicon()
+    return trigger.lemma_.lower() in lex["calling_verbs"] and not any(
+        t.lower_ in lex["calling_particles"] | lex["in_person_calls"] for t in trigger.children)
 
 
 def _find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
@@ -71,7 +72,7 @@ def _find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
             yield from letters_received(token, actors)
         if token.i == sentence.start:
             yield from report_back(token, actors)
-        if token.lower_ == "present" or token.lemma_ == "be":
+        if token.lower_ in lex["attendance_words"] or token.lemma_ == "be":
             yield from present_at(token, actors)
         if token.pos_ in {"NOUN", "PROPN"} or token.text.endswith("-"):  # "summit- USA"
             if lemma in lex["correspondence_nouns"]:
