@@ -175,6 +175,14 @@ def _with_context_recipients(relations: list[Relation], speakers: Speakers) -> l
                 relation.subject, relation.object = addressee.id, author.id
                 kept.append(relation)
             continue
+        if relation.extractor.endswith("+us"):  # "our meeting": the writer and the addressee
+            author, addressee, sender = speakers.author, speakers.addressee, speakers.sender
+            if author is not None and addressee is not None and author.id != addressee.id \
+                    and author.type == addressee.type == "Person" \
+                    and sender is not None and sender.type == "Person":
+                relation.subject, relation.object = author.id, addressee.id
+                kept.append(relation)
+            continue
         if relation.extractor.endswith("+meeting"):  # "X was present at the talk"
             kept.extend(_present_at(relation, relations, speakers))
             continue

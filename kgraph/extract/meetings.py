@@ -61,6 +61,11 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     else:
         return
     doers = doers_of(verb, actors)
+    subject = child_of(verb, "nsubj", "nsubjpass")
+    if not partners and lemma in lex["mutual_meeting_verbs"] | lex["talking_verbs"] and _we(
+            subject):  # "for us to meet personally", "which we discussed in Vienna"
+        yield from _we_met(verb, actors, f"dep:{lemma}-verb+us")
+        return
     if not partners and len(doers) > 1 and lemma in lex["mutual_meeting_verbs"] | lex[
             "holding_verbs"]:
         partners = doers[1:]  # "X and Y met"
@@ -106,6 +111,20 @@ def meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
         pairs = _clause_pair(noun, actors)
     for s, r in pairs:
         yield Found("metWith", s, r, noun, None, f"dep:{_noun_word(noun)}-noun", 0.7)
+    if not pairs and not partners and _we(possessor):
+        yield from _we_met(noun, actors, f"dep:{_noun_word(noun)}-noun+us")
+
+
+def _we(token: Token | None) -> bool:
+    return token is not None and token.text in lexicon()["first_person_plural"]
+
+
+def _we_met(trigger: Token, actors: Actors, extractor: str) -> Iterator[Found]:
+    """ "our meeting in Vienna", "for us to meet": in a letter between two persons, the
+    writer and the addressee met (filled in by `kgraph.extract`)."""
+    placeholder = next(iter(actors.entities.values()), None)
+    if placeholder is not None:
+        yield Found("metWith", placeholder, placeholder, trigger, None, extractor, 0.6)
 
 
 def _noun_word(noun: Token) -> str:
