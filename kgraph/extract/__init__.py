@@ -168,6 +168,12 @@ def _with_context_recipients(relations: list[Relation], speakers: Speakers) -> l
     and a letter "received" with no agent the document's own sender."""
     kept = []
     for relation in relations:
+        if relation.extractor.endswith("+reply"):  # "[I] have received the telegram"
+            addressee, author = speakers.addressee, speakers.sender
+            if addressee is not None and author is not None and addressee.id != author.id:
+                relation.subject, relation.object = addressee.id, author.id
+                kept.append(relation)
+            continue
         if relation.extractor.endswith("+back"):  # "Telegraph the fulfillment."
             addressee = speakers.extra.get("relay") or speakers.addressee
             author = speakers.sender

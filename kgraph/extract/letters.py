@@ -68,12 +68,19 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     recipients = [e for o in prep_objects(noun, "for") for e in actors_of(o, actors)] \
         if noun is not None else []
     recipients = recipients or recipients_of(verb, actors) or (
-        recipients_of(noun, actors) if noun else [])
+        recipients_of(noun, actors) or _addressed_to(noun, actors) if noun else [])
     if not recipients and (lemma in lex["writing_verbs"] or lemma in lex["handing_verbs"]):
         recipients = [e for e in addressed_by(verb, actors)  # "which Menshikov handed President"
                       if lemma in lex["writing_verbs"] or e.type == "Person"]
     if _to_each_other(verb):  # "letters X and Y sent to each other": both ways
         recipients = senders
+    subject = child_of(verb, "nsubj")
+    if not recipients and not authors and subject is not None \
+            and subject.text in lex["second_person"]:
+        # "the letter you have sent on April 7": the addressee wrote to this document's writer.
+        for s in senders:
+            yield Found("sentLetterTo", s, s, verb, medium, f"dep:{lemma}-verb+speaker", 0.6)
+        return
     for s, r in distinct_pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, verb, medium, f"dep:{lemma}-verb", 0.85)
     if authors and lemma in lex["handing_verbs"]:
@@ -96,7 +103,22 @@ def _noun_senders(noun: Token, actors: Actors) -> list[Entity]:
     found: list[Entity] = []
     for obj in prep_objects(noun, "from"):
         found.extend(actors_of(obj, actors))
+    if not found:  # "the telegram of Mao Zedong addressed to you"
+        for obj in prep_objects(noun, "of"):
+            found.extend(e for e in actors_of(obj, actors) if e.type != "Country")
     return found
+
+
+def _addressed_to(noun: Token, actors: Actors) -> list[Entity]:
+    """ "a telegram addressed to you", "the letter sent to Kim": recipients under the noun."""
+    verbs = lexicon()["sending_verbs"]
+    # The parser hangs "addressed to …" on the noun, on its verb, or makes the noun its subject.
+    near = [c for c in noun.children if c.dep_ == "acl"]
+    near += [c for c in noun.head.children if c.dep_ in {"advcl", "acl"} and c.i > noun.i]
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        near.append(noun.head)
+    return [e for verb in near if verb.lemma_.lower() in verbs
+            for e in recipients_of(verb, actors)]
 
 
 _INSTITUTIONS = {"Ministry", "Embassy", "Government", "Institution"}
@@ -113,8 +135,15 @@ def letters_received(verb: Token, actors: Actors) -> Iterator[Found]:
         return
     senders = _noun_senders(noun, actors)
     receivers = doers_of(verb, actors)
+    subject = child_of(verb, "nsubj")
+    if not senders and child_of(noun, "poss") is None and subject is not None \
+            and subject.text in lexicon()["first_person"] and receivers:
+        # "[I] have received the November 6 telegram": a reply cites the addressee's.
+        yield Found("sentLetterTo", receivers[0], receivers[0], noun, noun.lemma_.lower(),
+                    "dep:receive-verb+reply", 0.6)
+        return
     if passive and not prep_objects(verb, "by") or not passive and not receivers \
-            and child_of(verb, "nsubj") is None:
+            and subject is None:
         # Received by whoever writes this document: `kgraph.extract` fills it in.
         for s in senders:
             yield Found("sentLetterTo", s, s, noun, noun.lemma_.lower(),
@@ -167,7 +196,7 @@ def letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     ):
         return  # the verb rule covers it, with better arguments
     senders = _noun_senders(noun, actors)
-    recipients = recipients_of(noun, actors)
+    recipients = recipients_of(noun, actors) or _addressed_to(noun, actors)
     medium = noun.lemma_.lower()
     if not senders and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
             and noun.head.head.pos_ == "VERB":
