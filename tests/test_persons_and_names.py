@@ -57,3 +57,15 @@ def test_kim_in_a_letter_story_binds_to_the_leader_not_the_commentator(nlp):
     letters = {(r.subject, r.object, r.date) for r in extraction.relations}
     assert ("Person/kim-jong-un", "Person/donald-trump", "2018-09") in letters
     assert not any("kim-cheon-shik" in r.subject for r in extraction.relations)
+
+
+def test_a_nickname_finds_the_listed_person():
+    from kgraph.extract.persons import PersonsList
+
+    people = PersonsList({"p1": {"name": "Komer, Robert W.", "display_name": "Robert W. Komer",
+                                 "role": "National Security Council Staff"},
+                          "p2": {"name": "Bundy, William P.", "display_name": "William P. Bundy",
+                                 "role": "Assistant Secretary of State"}}, (1964, 5))
+    assert people.by_name("Bob Komer") == "Robert W. Komer"
+    assert people.by_name("Bill Bundy") == "William P. Bundy"
+    assert people.by_name("Bill Komer") is None

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from kgraph.extract.gazetteer import Gazetteer
+from kgraph.extract.lexicon import lexicon
 from kgraph.extract.offices import OfficeHolders, load_office_holders
 from kgraph.normalize.names import name_key
 from kgraph.types import Document, Entity
@@ -156,7 +157,15 @@ class PersonsList:
         return list(person.aliases) if person else []
 
     def by_name(self, name: str) -> str | None:
+        """The listed person a full name stands for; a nickname counts ("Bob Komer")."""
         person = self._by_key.get(name_key(name))
+        if person is None and len(words := name.split()) > 1:
+            formal = lexicon()["nicknames"].get(words[0])
+            last = name_key(words[-1])
+            found = {p.display for p in self.people.values() if formal and p.display.split()
+                     and p.display.split()[0] == formal
+                     and name_key(p.display.split()[-1].rstrip(",")) == last}
+            return found.pop() if len(found) == 1 else None
         return person.display if person else None
 
     def by_surname(self, surname: str, title: str | None = None) -> str | None:
