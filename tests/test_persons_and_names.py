@@ -69,3 +69,13 @@ def test_a_nickname_finds_the_listed_person():
     assert people.by_name("Bob Komer") == "Robert W. Komer"
     assert people.by_name("Bill Bundy") == "William P. Bundy"
     assert people.by_name("Bill Komer") is None
+
+
+def test_an_embassy_is_named_by_its_country():
+    from kgraph.extract.entities import organization_entity
+    from kgraph.extract.gazetteer import load_gazetteer
+
+    seoul = organization_entity(load_gazetteer(), "Embassy", "Embassy in Seoul")
+    assert (seoul.name, seoul.aliases) == ("Embassy in Korea", ["Embassy in Seoul"])
+    assert organization_entity(load_gazetteer(), "Embassy", "Chinese Embassy in Pyongyang"
+                               ).name == "Chinese Embassy in North Korea"

@@ -188,7 +188,26 @@ def _organization(span: Span, gazetteer: Gazetteer, names: Names) -> Entity | No
     if entry is None and (country := gazetteer.country(name)):
         return gazetteer.entity("Country", country)
     kind = entry.type if entry else organization_type(name)
-    return gazetteer.entity(kind, name)
+    return organization_entity(gazetteer, kind, name)
+
+
+def organization_entity(gazetteer: Gazetteer, kind: str, name: str) -> Entity:
+    """The gazetteer's entity; an embassy named by its country ("Embassy in Seoul" is the
+    Embassy in Korea, with the written name as an alias)."""
+    posted = embassy_by_country(name) if kind == "Embassy" else name
+    entity = gazetteer.entity(kind, posted)
+    if posted != name:
+        entity.aliases.append(name)
+    return entity
+
+
+def embassy_by_country(name: str) -> str:
+    """ "Embassy in Seoul" → "Embassy in Korea": embassies are named by the country."""
+    capitals = lexicon()["capitals"]
+    m = re.search(r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+)$", name)
+    if m is None or m.group("city") not in capitals:
+        return name
+    return name[:m.start("city")] + capitals[m.group("city")]
 
 
 def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> Actors:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.coref import Speakers
-from kgraph.extract.entities import organization_type
+from kgraph.extract.entities import organization_entity, organization_type
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.lexicon import east_asian_surnames
 from kgraph.extract.persons import Names
@@ -76,7 +76,7 @@ def _party_entity(phrase: str, names: Names) -> Entity | None:
         return names.person(m.group("name"))
     kind = organization_type(text)
     if kind != "Organization" or gazetteer.lookup("Organization", text):
-        return gazetteer.entity(kind, text)
+        return organization_entity(gazetteer, kind, text)
     if holder := names.people.by_title(text):  # "The Secretary of Defense"
         return names.person(holder)
     if held := names.office_titled(text):  # no persons list: the office-holder table
