@@ -28,3 +28,15 @@ def test_text_without_brackets_is_unchanged():
     clean = resolve_brackets("No brackets here.")
     assert clean.text == "No brackets here."
     assert clean.original_span(3, 11) == (3, 11)
+
+
+def test_page_markers_and_glued_footnote_numbers_are_dropped_with_offsets_kept():
+    from kgraph.normalize.brackets import resolve_brackets
+
+    original = "The Department of State1 wrote.\n[Page 79]\nKhrushchev2 replied [in] June."
+    clean = resolve_brackets(original)
+    assert clean.text == "The Department of State wrote.\nKhrushchev replied in June."
+    start = clean.text.index("Khrushchev")
+    begin, end = clean.original_span(start, start + len("Khrushchev"))
+    assert original[begin:end] == "Khrushchev"
+    assert resolve_brackets("In G7 talks, MiG-19 pilots").text == "In G7 talks, MiG-19 pilots"

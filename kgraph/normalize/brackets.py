@@ -11,6 +11,8 @@ characters back to the original.
 'To the Embassy in North Korea'
 >>> clean.original_span(18, 29)
 (20, 33)
+>>> resolve_brackets("a letter to Brezhnev1 [Page 4] said").text
+'a letter to Brezhnev said'
 
 An alternative romanisation right after a name, ``Pak Seong-cheol [Pak Song
 Chol]``, becomes a parenthesised alias, ``Pak Seong-cheol (Pak Song Chol)``,
@@ -63,6 +65,9 @@ class CleanText:
         at = bisect_right(self.jumps, start)
         if not at or self.jumps[at - 1] != start:
             return self.original_offset(start)
+        run = self.shifts[at - 1] - (self.shifts[at - 2] if at > 1 else 0)
+        if run != 1:  # a page marker or footnote number dropped before: not part of the span
+            return self.original_offset(start)
         return self.original_offset(start - 1) + 1 if start else 0
 
 
@@ -75,25 +80,47 @@ def _alternative_bracket_positions(text: str) -> set[int]:
     return positions
 
 
+# Dropped for the NLP: page markers copied from web pages ("[Page 79]") and footnote
+# numbers glued to a word ("Brezhnev1", "Department of State2.").
+_PAGE_MARKER = re.compile(r"\[Page \d+\]\s?")
+_GLUED_FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,2}(?=[\s.,;:)”\"]|$)")
+
+
+def _edits(text: str, alternatives: set[int]) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of every piece the NLP should not see as written, in order:
+    dropped (replacement ""), or an alternative name's bracket turned into a parenthesis."""
+    edits = [(m.start(), m.end(), "") for m in _PAGE_MARKER.finditer(text)]
+    edits += [(m.start(), m.end(), "") for m in _GLUED_FOOTNOTE.finditer(text)]
+    covered = {i for start, end, _ in edits for i in range(start, end)}
+    for m in re.finditer(r"[\[\]]", text):
+        if m.start() in covered:
+            continue
+        paren = "(" if m.group() == "[" else ")"
+        edits.append((m.start(), m.end(), paren if m.start() in alternatives else ""))
+    return sorted(edits)
+
+
 def resolve_brackets(text: str) -> CleanText:
-    """Drop editorial square brackets; turn alternative names into ``( … )``."""
-    if "[" not in text and "]" not in text:
+    """Drop editorial square brackets, page markers and glued footnote numbers; turn
+    alternative names into ``( … )``."""
+    if "[" not in text and "]" not in text and not _GLUED_FOOTNOTE.search(text):
         return CleanText(text, len(text))
     alternatives = _alternative_bracket_positions(text)
     pieces: list[str] = []
     jumps: list[int] = []
     shifts: list[int] = []
     dropped, kept, last = 0, 0, 0
-    for match in re.finditer(r"[\[\]]", text):
-        i = match.start()
-        pieces.append(text[last:i])
-        kept += i - last
-        last = i + 1
-        if i in alternatives:
-            pieces.append("(" if text[i] == "[" else ")")
-            kept += 1
+    for start, end, replacement in _edits(text, alternatives):
+        if start < last:
             continue
-        dropped += 1
+        pieces.append(text[last:start])
+        kept += start - last
+        last = end
+        if replacement:
+            pieces.append(replacement)
+            kept += len(replacement)
+            continue
+        dropped += end - start
         if jumps and jumps[-1] == kept:
             shifts[-1] = dropped
         else:
