@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.graph.base import TripleStore
-from kgraph.graph.remote import RemoteStore
+from kgraph.graph.remote import RemoteStore, RemoteStoreError
 from kgraph.graph.store import GraphStore
 
 
@@ -62,18 +62,37 @@ class KnowledgeGraph:
             return query.text, query.bindings(**params)
         return sparql_or_name, {}
 
+    def _table(self, sparql_or_name: str, params: dict[str, str]
+               ) -> tuple[list[str], list[dict[str, Any]]]:
+        """Columns and rows; a query that does not parse raises `SparqlSyntaxError` (a
+        ValueError) whose message has the line and column in the text as given."""
+        from kgraph.graph.namespaces import sparql_prefixes
+        from kgraph.query.syntax import SparqlSyntaxError, explain
+
+        sparql, bindings = self._sparql(sparql_or_name, params)
+        try:
+            return self.store.select_table(sparql, bindings)
+        except SyntaxError as error:
+            message = str(error)
+        except RemoteStoreError as error:  # the server's parser, behind HTTP 400
+            if "HTTP 400" not in str(error):
+                raise
+            message = str(error)
+        where = explain(message, sparql, sparql_prefixes().count("\n"))
+        raise SparqlSyntaxError(f"SPARQL syntax error: {where}")
+
     def select(self, sparql_or_name: str, **params: str) -> list[dict[str, Any]]:
         """Rows of a SELECT as dicts: SPARQL text, or a named query with its parameters.
 
         >>> kg.select("correspondents", person="Kim Jong-un")   # doctest: +SKIP
         """
-        return self.store.select(*self._sparql(sparql_or_name, params))
+        return self._table(sparql_or_name, params)[1]
 
     def query(self, sparql_or_name: str, **params: str) -> Any:
         """A SELECT (SPARQL text or a named query) as a pandas DataFrame."""
         import pandas as pd
 
-        columns, rows = self.store.select_table(*self._sparql(sparql_or_name, params))
+        columns, rows = self._table(sparql_or_name, params)
         return pd.DataFrame(rows, columns=columns)
 
     def to_networkx(self, **filters: Any) -> nx.MultiDiGraph:

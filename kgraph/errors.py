@@ -5,3 +5,11 @@ from __future__ import annotations
 
 class ModelNotFound(RuntimeError):
     """No usable spaCy model; the message says how to install one."""
+
+
+class OutFolderError(ValueError):
+    """A build's output folder it must not write into; the message says what to do."""
+
+
+class NoDocuments(ValueError):
+    """The inputs hold no document to build."""

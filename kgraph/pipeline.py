@@ -14,13 +14,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kgraph.errors import NoDocuments
 from kgraph.graph.base import TripleStore
 from kgraph.graph.rdf import content_hash
 from kgraph.graph.remote import RemoteStore
 from kgraph.graph.snapshot import publish
 from kgraph.graph.store import GraphStore
 from kgraph.memory import release_free_memory
-from kgraph.readers import read_paths
+from kgraph.outfolder import check_out_folder
+from kgraph.readers import iter_files, read_paths
 from kgraph.types import Document
 from kgraph.workers import Extracted, batches, default_jobs, run_batches
 
@@ -130,6 +132,7 @@ def build_graph(
     jobs: int = 1,
     dask_address: str | None = None,
     turtle: bool = False,
+    force: bool = False,
 ) -> BuildSummary:
     """Build (or bring up to date) the graph of `paths` in folder `out`.
 
@@ -138,8 +141,16 @@ def build_graph(
     (0: all cores), or a Dask scheduler at `dask_address` (see `kgraph.workers`).
     With `turtle`, the whole graph is also written to graph.ttl (a full dump: at
     archive scale it costs more than the build, so only on request).
+    Refuses (`OutFolderError`) an `out` that is a file, or, unless `force`, a
+    non-empty folder that is no kgraph build or a build of documents from elsewhere
+    (see `kgraph.outfolder`); `NoDocuments` when `paths` hold no document.
     """
     started = time.perf_counter()
+    paths = list(paths)
+    check_out_folder(out, paths, force, local_store=store_url is None)
+    if next(iter_files(paths), None) is None:
+        raise NoDocuments(f"{', '.join(map(str, paths))}: no files to read; give files or "
+                          "folders of documents (.txt, .md, .jsonl, .xml)")
     jobs = jobs or default_jobs()
     summary = BuildSummary(Path(out), store_url=store_url)
     summary.out.mkdir(parents=True, exist_ok=True)
@@ -165,6 +176,9 @@ def build_graph(
         if on_document:
             for item in done:
                 on_document(item.document_id)
+    if summary.documents == 0:  # before anything built earlier is removed
+        raise NoDocuments(f"{', '.join(map(str, paths))}: no document could be read "
+                          "(see the problems above)")
     release_free_memory()  # what extraction freed, before the projection and page need more
     summary.removed = _remove_vanished(store, seen, sources)
     changed = summary.extracted or summary.removed

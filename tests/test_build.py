@@ -126,7 +126,8 @@ def test_example_query_lists_each_letter_once(corpus_build):
 
 def test_cli_query_errors_are_one_line(corpus_build, tmp_path):
     result = runner.invoke(app, ["query", "SELECT * WHERE {", "--store", str(corpus_build.out)])
-    assert result.exit_code == 1 and "query failed" in result.output
+    assert result.exit_code == 1 and "SPARQL syntax error" in result.output
+    assert len(result.output.strip().splitlines()) == 1
     result = runner.invoke(app, ["query", "SELECT * {}", "--store", str(tmp_path / "none")])
     assert result.exit_code == 1 and "run 'kgraph build' first" in result.output
 

@@ -52,6 +52,12 @@ def _print_summary(summary) -> None:
         err.print(f"  … and {len(summary.problems) - 20} more", highlight=False)
 
 
+def default_title(paths: list[Path]) -> str:
+    """``corpus, letters — kgraph``: the page says which documents it shows."""
+    names = [p.resolve().name or str(p) for p in paths]
+    return f"{', '.join(names[:3])}{' …' if len(names) > 3 else ''} — kgraph"
+
+
 @app.command()
 def build(
     paths: Paths,
@@ -67,10 +73,15 @@ def build(
     turtle: Annotated[bool, typer.Option(
         help="Also dump the whole graph to graph.ttl (kgraph export does it later).")] = False,
     strict: Annotated[bool, typer.Option(help="Exit non-zero if any file had a problem.")] = False,
+    title: Annotated[str | None, typer.Option(
+        help="Title of graph.html (default: the input folders' names).")] = None,
+    force: Annotated[bool, typer.Option(
+        help="Write into --out even if it is not empty and not a kgraph build, or holds a "
+             "build of other documents (they stay).")] = False,
 ) -> None:
     """Read, extract and store documents; write store/ and graph.html (graph.ttl with --turtle)."""
     from kgraph.api import KnowledgeGraph
-    from kgraph.errors import ModelNotFound
+    from kgraph.errors import ModelNotFound, NoDocuments, OutFolderError
     from kgraph.graph.remote import RemoteStoreError
     from kgraph.graph.store import StoreBusy
     from kgraph.query import format_rows
@@ -85,9 +96,11 @@ def build(
         try:
             kg = KnowledgeGraph.build(
                 paths, out, fmt=fmt.value if fmt else None, model=model, store_url=store_url,
-                jobs=jobs, dask_address=dask, turtle=turtle,
+                jobs=jobs, dask_address=dask, turtle=turtle, force=force,
+                page_title=title or default_title(paths),
                 on_problem=warn, on_document=lambda _: progress.advance(task))
-        except (ModelNotFound, ReaderError, RemoteStoreError, StoreBusy) as error:
+        except (ModelNotFound, ReaderError, RemoteStoreError, StoreBusy, OutFolderError,
+                NoDocuments) as error:
             fail(str(error))
     _print_summary(kg.summary)
     if example:
@@ -111,7 +124,11 @@ def extract(
     try:
         nlp = load_pipeline(model)
         documents = read_paths(paths, fmt.value if fmt else None, on_error=warn)
+        written = 0
         for extraction in extract_documents(documents, nlp):
             sys.stdout.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+            written += 1
     except (ModelNotFound, ReaderError) as error:
         fail(str(error))
+    if not written:
+        fail(f"{', '.join(map(str, paths))}: no document found to extract")

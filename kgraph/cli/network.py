@@ -12,21 +12,41 @@ import typer
 from kgraph.cli.common import StoreOption, StoreUrlOption, TableFormat, app, err, fail, open_graph
 
 RelationOption = Annotated[list[str] | None, typer.Option(
-    "--relation", "-r", help="Keep these relations (sentLetterTo, metWith, defectedFrom).")]
+    "--relation", "-r", metavar="RELATION",
+    help="Keep these relations: sentLetterTo, metWith, defectedFrom (repeat, or a,b).")]
 ModalityOption = Annotated[list[str] | None, typer.Option(
-    "--modality", help="Keep these modalities (asserted, planned, negated).")]
+    "--modality", metavar="MODALITY",
+    help="Keep these modalities: asserted, planned, negated (repeat, or a,b).")]
 TypeOption = Annotated[list[str] | None, typer.Option(
-    "--type", help="Keep these actor types (Person, Ministry, Country, …).")]
-FromOption = Annotated[str | None, typer.Option("--from", help="First date, e.g. 1964.")]
-ToOption = Annotated[str | None, typer.Option("--to", help="Last date, e.g. 1968-06.")]
+    "--type", metavar="TYPE",
+    help="Keep these actor types: Person, Ministry, Country, … (repeat, or a,b).")]
+FromOption = Annotated[str | None, typer.Option(
+    "--from", metavar="DATE", help="First date, e.g. 1964.")]
+ToOption = Annotated[str | None, typer.Option(
+    "--to", metavar="DATE", help="Last date, e.g. 1968-06.")]
 ConfidenceOption = Annotated[float, typer.Option(help="Minimum confidence, 0 to 1.")]
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    """``--modality asserted,planned`` as two values."""
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 def _network(store: Path, store_url: str | None, relation, modality, node_type, start, end,
              min_confidence: float):
-    return open_graph(store, store_url).to_networkx(
-        relations=relation, start=start, end=end, modalities=modality,
-        min_confidence=min_confidence, node_types=node_type)
+    """The filtered actor network; a filter value that cannot match is a one-line error."""
+    from kgraph.analysis.filters import check_filters
+
+    filters = {"relations": _split(relation), "start": start, "end": end,
+               "modalities": _split(modality), "min_confidence": min_confidence,
+               "node_types": _split(node_type)}
+    try:
+        check_filters(**filters)
+    except ValueError as error:
+        fail(str(error))
+    return open_graph(store, store_url).to_networkx(**filters)
 
 
 @app.command()

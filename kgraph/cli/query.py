@@ -20,6 +20,18 @@ from kgraph.cli.common import (
 )
 
 
+def _read_query_file(path: Path) -> str:
+    """The text of ``@FILE``, or a one-line error naming the file."""
+    try:
+        return path.read_text("utf-8")
+    except FileNotFoundError:
+        fail(f"@{path}: no such file; give the path of a .rq file, or the query itself")
+    except IsADirectoryError:
+        fail(f"@{path}: this is a folder; give the path of a .rq file")
+    except (OSError, UnicodeDecodeError) as error:
+        fail(f"@{path}: cannot read it ({getattr(error, 'strerror', None) or error})")
+
+
 @app.command()
 def query(
     sparql: Annotated[str, typer.Argument(
@@ -35,7 +47,7 @@ def query(
     from kgraph.query import QueryError, format_rows, parse_params
 
     if sparql.startswith("@"):
-        sparql = Path(sparql[1:]).read_text("utf-8")
+        sparql = _read_query_file(Path(sparql[1:]))
     graph = open_graph(store, store_url)
     try:
         rows = graph.select(sparql, **parse_params(param or []))
@@ -73,12 +85,14 @@ def serve(
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (the Oxigraph server) at /query."""
     from kgraph.api import store_folder
-    from kgraph.query.gateway import free_port, serve_capped
+    from kgraph.query.gateway import free_port, port_taken, serve_capped
     from kgraph.query.serve import ServerNotFound, server_command
 
     folder = store_folder(store)
     if not folder.is_dir():
         fail(f"{store}: no graph store here; run 'kgraph build' first")
+    if problem := port_taken(host, port):
+        fail(f"cannot listen on {host}:{port} ({problem}); give another --port")
     capped = max_result_mb > 0
     # With a cap, Oxigraph listens on a private loopback port behind kgraph's relay.
     server_host, server_port = ("127.0.0.1", free_port()) if capped else (host, port)

@@ -165,6 +165,20 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
+def port_taken(host: str, port: int) -> str | None:
+    """Why `host`:`port` cannot be listened on (in use, no such address), or None.
+
+    Binds the way the relay does (address reuse on), so a port in TIME_WAIT is free.
+    """
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as error:
+            return error.strerror or str(error)
+    return None
+
+
 def wait_for(host: str, port: int, server: subprocess.Popen, seconds: float = 30) -> None:
     """Return once `server` answers a trivial query; raise if it exits or stays silent."""
     deadline = time.monotonic() + seconds

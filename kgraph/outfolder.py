@@ -1,0 +1,71 @@
+"""Whether a build may write into its output folder, checked before anything is written.
+
+A build writes ``store/``, ``snapshots/``, ``current``, ``graph.html`` and
+``graph.ttl`` into its folder. Into a folder that holds something else it would
+overwrite a user's ``graph.html`` without a word, and into an earlier build of
+other documents it would mix the two corpora (the default ``--out build`` makes
+that easy). Both are refused unless the caller forces them.
+
+>>> check_out_folder("build", ["corpus/"])        # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from kgraph.errors import OutFolderError
+
+__all__ = ["OutFolderError", "check_out_folder", "is_build"]
+
+
+def is_build(folder: Path) -> bool:
+    """A folder a kgraph build wrote: it holds a store or a published snapshot."""
+    return (folder / "store").is_dir() or (folder / "current").is_symlink()
+
+
+def _within(path: Path, folders: list[Path]) -> bool:
+    return any(path == folder or folder in path.parents for folder in folders)
+
+
+def other_sources(folder: Path, paths: Iterable[str | Path]) -> list[str]:
+    """Source files of documents in the build `folder` that lie outside `paths` and still
+    exist (those whose files are gone the build removes anyway)."""
+    from kgraph.api import KnowledgeGraph
+
+    given = [Path(p).resolve() for p in paths]
+    rows = KnowledgeGraph.open(folder).select(
+        "SELECT DISTINCT ?path WHERE { ?d a kg:Document ; kg:sourcePath ?path }")
+    return sorted(row["path"] for row in rows
+                  if Path(row["path"]).exists() and not _within(Path(row["path"]).resolve(),
+                                                                given))
+
+
+def check_out_folder(out: str | Path, paths: Iterable[str | Path], force: bool = False,
+                     local_store: bool = True) -> None:
+    """Raise OutFolderError (one line, what to do) if a build must not write into `out`.
+
+    Always refused: `out` is a file, or its ``store`` is a file. Refused unless
+    `force`: a non-empty folder that is not a kgraph build, and a build whose store
+    holds documents read from outside `paths`.
+    """
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise OutFolderError(f"--out {out}: this is a file; give a folder for the build")
+    if (out / "store").exists() and not (out / "store").is_dir():
+        raise OutFolderError(f"--out {out}: it holds a file named 'store' where the build "
+                             "keeps its database; move that file or give another --out")
+    if force or not out.is_dir():
+        return
+    if not is_build(out):
+        if any(out.iterdir()):
+            raise OutFolderError(
+                f"--out {out}: this folder is not empty and is not a kgraph build; give a new "
+                "or empty folder, or add --force to write store/, graph.html and graph.ttl "
+                "into it")
+        return
+    if local_store and (others := other_sources(out, paths)):
+        raise OutFolderError(
+            f"--out {out}: this build holds {len(others)} document file(s) from elsewhere "
+            f"(such as {others[0]}); give another --out, or add --force to add these "
+            "documents to it")
