@@ -15,6 +15,7 @@ from kgraph.normalize.spans import trim_span
 RelationType = Literal["sentLetterTo", "metWith", "defectedFrom"]
 Modality = Literal["asserted", "negated", "planned"]
 RELATION_TYPES: tuple[str, ...] = ("sentLetterTo", "metWith", "defectedFrom")
+MODALITIES: tuple[str, ...] = ("asserted", "planned", "negated")
 
 # Entity types; the four organisation subtypes are kinds of "Organization".
 ENTITY_TYPES: tuple[str, ...] = (

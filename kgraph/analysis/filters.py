@@ -19,9 +19,8 @@ from collections.abc import Collection
 
 import networkx as nx
 
-from kgraph.types import ENTITY_TYPES, RELATION_TYPES
+from kgraph.types import ENTITY_TYPES, MODALITIES, RELATION_TYPES
 
-MODALITIES: tuple[str, ...] = ("asserted", "planned", "negated")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

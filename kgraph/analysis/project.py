@@ -2,7 +2,8 @@
 
 Nodes are actor IRIs with ``label``, ``type``, ``country``, ``aliases`` and ``roles``;
 edges are relation events with ``relation``, ``date``, ``modality``,
-``medium``, ``document``, ``evidence`` and ``confidence``.
+``medium``, ``document`` (its IRI; ``document_id``, ``document_number``,
+``document_date`` and ``document_title`` say which one), ``evidence`` and ``confidence``.
 
 >>> g = to_networkx(store)                                    # doctest: +SKIP
 >>> g.nodes["https://w3id.org/kgraph/id/person/kim-jong-un"]["label"]  # doctest: +SKIP
@@ -36,6 +37,13 @@ _COUNTRIES = [
     "SELECT ?node ?value WHERE { ?p kg:holder ?node ; kg:country ?c . "
     "GRAPH kgg:actors { ?c rdfs:label ?value } }",
 ]
+
+_DOCUMENTS = """SELECT ?document ?id ?number ?date WHERE {
+  ?document a kg:Document ; kg:documentId ?id .
+  OPTIONAL { ?document kg:documentNumber ?number }
+  OPTIONAL { ?document dcterms:date ?d }
+  BIND(STR(?d) AS ?date)
+}"""
 
 # Triple patterns first, BINDs last: a BIND in the middle splits the group and
 # Oxigraph then evaluates what follows it on its own, for every event in the store.
@@ -77,6 +85,11 @@ def edge_rows(store: TripleStore) -> list[dict]:
         return [row for rows in pool.map(store.select, _EDGES) for row in rows]
 
 
+def _documents(store: TripleStore) -> dict[str, dict]:
+    """Document IRI → its id, number and date, to say where each relation comes from."""
+    return {row["document"]: row for row in store.select(_DOCUMENTS)}
+
+
 def to_networkx(store: TripleStore, edges: list[dict] | None = None) -> nx.MultiDiGraph:
     """The actor network: one node per actor, one edge per relation event.
 
@@ -87,9 +100,10 @@ def to_networkx(store: TripleStore, edges: list[dict] | None = None) -> nx.Multi
     with ThreadPoolExecutor(4) as pool:
         found = [pool.submit(_values, store, _ALIASES), pool.submit(_values, store, _ROLES),
                  pool.submit(_values, store, *_COUNTRIES), pool.submit(store.select, _NODES),
+                 pool.submit(_documents, store),
                  pool.submit(edge_rows, store) if edges is None else None]
-        aliases, roles, countries, nodes = (f.result() for f in found[:4])
-        edges = edges if edges is not None else found[4].result()
+        aliases, roles, countries, nodes, documents = (f.result() for f in found[:5])
+        edges = edges if edges is not None else found[5].result()
     for row in nodes:
         node = row["node"]
         country = row["label"] if row["type"] == "Country" else (
@@ -97,6 +111,7 @@ def to_networkx(store: TripleStore, edges: list[dict] | None = None) -> nx.Multi
         graph.add_node(node, label=row["label"], type=row["type"], country=country,
                        aliases=aliases.get(node, []), roles=roles.get(node, []))
     for row in edges:
+        document = documents.get(row["document"], {})
         for end in (row["source"], row["target"]):
             if end not in graph:
                 graph.add_node(end, label=end.rsplit("/", 1)[-1], type="Organization",
@@ -105,7 +120,9 @@ def to_networkx(store: TripleStore, edges: list[dict] | None = None) -> nx.Multi
             row["source"], row["target"], key=row["event"],
             relation=row["relation"], date=row["date"] or None, modality=row["modality"],
             medium=row["medium"], confidence=row["confidence"], document=row["document"],
-            document_title=row["title"], evidence=row["evidence"],
+            document_title=row["title"], document_id=document.get("id"),
+            document_number=document.get("number"), document_date=document.get("date") or None,
+            evidence=row["evidence"],
             evidence_start=row["start"], evidence_end=row["end"],
         )
     return graph

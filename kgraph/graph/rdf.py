@@ -46,7 +46,7 @@ _DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 _METADATA = {
     "archive": KG.archive, "identifier": DCTERMS.identifier, "original_language": DCTERMS.language,
     "author": DCTERMS.creator, "publisher": DCTERMS.publisher, "url": KG.sourceUrl,
-    "volume": KG.volume, "summary": DCTERMS.abstract,
+    "volume": KG.volume, "summary": DCTERMS.abstract, "number": KG.documentNumber,
 }
 
 

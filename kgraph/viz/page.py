@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -22,6 +23,8 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from kgraph.types import MODALITIES
+from kgraph.viz.layout import place
 from kgraph.viz.size import MEASURES, keep_top, scores
 
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -36,7 +39,7 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
 }
 RELATION_COLOUR = {"sentLetterTo": "#1f77b4", "metWith": "#2ca02c", "defectedFrom": "#d62728"}
 DIRECTED = {"sentLetterTo", "defectedFrom"}
-LARGE = 300  # above this many nodes the page starts from a computed layout
+LARGE = 300  # above this many nodes edges are drawn straight and hidden while dragging
 
 __all__ = ["MEASURES", "PageView", "build_network", "page_html", "render_page", "write_page"]
 
@@ -52,13 +55,25 @@ def _node_title(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def source_line(data: dict[str, Any]) -> str:
+    """Which document says so: ``id · no. 12 · 1966-11-02 · title``."""
+    parts = [data.get("document_id") or str(data.get("document") or "").rsplit("/", 1)[-1]]
+    if data.get("document_number"):
+        parts.append(f"no. {data['document_number']}")
+    if data.get("document_date"):
+        parts.append(data["document_date"])
+    if data.get("document_title"):
+        parts.append(data["document_title"])
+    return " · ".join(p for p in parts if p)
+
+
 def _edge_title(source: str, target: str, data: dict[str, Any], labels: dict[str, str]) -> str:
     parts = [f"{labels.get(source, source)} {data.get('relation')} {labels.get(target, target)}",
              f"Date: {data.get('date') or 'unknown'} · {data.get('modality')}"]
     if data.get("medium"):
         parts[-1] += f" · {data['medium']}"
     parts.append(f"“{data.get('evidence', '')}”")
-    parts.append(f"Source: {data.get('document_title') or data.get('document')}")
+    parts.append(f"Source: {source_line(data)}")
     return "\n".join(parts)
 
 
@@ -66,54 +81,67 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
-def _positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """A starting layout for big graphs, so the browser only has to settle it."""
-    simple = nx.Graph(graph)
-    layout = nx.spring_layout(simple, iterations=15, seed=1, scale=40 * len(simple) ** 0.5)
-    return {n: (float(x), float(y)) for n, (x, y) in layout.items()}
+def _node_item(node: str, data: dict[str, Any], size: float, rank: int,
+               position: tuple[float, float]) -> dict[str, Any]:
+    colour, shape = TYPE_STYLE.get(data.get("type", ""), TYPE_STYLE["Organization"])
+    return {
+        "id": node, "label": data.get("label", node), "title": _node_title(data),
+        "color": colour, "shape": shape, "size": size,
+        "x": position[0], "y": position[1], "rank": rank,
+        "kind": data.get("type", "Organization"), "country": data.get("country"),
+        "aliases": data.get("aliases") or [], "roles": data.get("roles") or [],
+    }
+
+
+def _edge_item(i: int, source: str, target: str, data: dict[str, Any],
+               labels: dict[str, str], parallel: int, large: bool) -> dict[str, Any]:
+    relation = data.get("relation", "")
+    item = {
+        "id": i, "from": source, "to": target,
+        "title": _edge_title(source, target, data, labels),
+        "color": RELATION_COLOUR.get(relation, "#888"),
+        "arrows": "to" if relation in DIRECTED else "",
+        "dashes": data.get("modality") != "asserted",
+        "relation": relation, "modality": data.get("modality"),
+        "year": _year(data.get("date")), "date": data.get("date"),
+        "evidence": data.get("evidence") or "", "source": source_line(data),
+    }
+    if not large:  # parallel edges fan out instead of drawing over each other
+        item["smooth"] = {"enabled": parallel > 0, "type": "curvedCW",
+                          "roundness": 0.12 * parallel}
+    return item
 
 
 def build_network(graph: nx.MultiDiGraph, size_by: str = "degree") -> Network:
-    """A PyVis network for an actor graph (nodes and edges filled directly: fast)."""
+    """A PyVis network for an actor graph, every actor at its stored position
+    (`kgraph.viz.layout.place`), nodes and edges filled directly (fast)."""
     net = Network(height="100%", width="100%", directed=True, notebook=False,
                   cdn_resources="in_line")
     labels = {n: d.get("label", n) for n, d in graph.nodes(data=True)}
-    size = scores(graph, size_by)
-    top = max(size.values(), default=0) or 1
-    positions = _positions(graph) if graph.number_of_nodes() > LARGE else {}
+    score = scores(graph, size_by)
+    top = max(score.values(), default=0) or 1
+    size = {n: 7 + 17 * (score.get(n, 0) / top) ** 0.5 for n in graph}
+    positions = place(graph, size, labels)
+    ranked = sorted(graph, key=lambda n: (-score.get(n, 0.0), str(labels[n])))
+    rank = {n: i for i, n in enumerate(ranked)}
     for node, data in graph.nodes(data=True):
-        colour, shape = TYPE_STYLE.get(data.get("type", ""), TYPE_STYLE["Organization"])
-        item = {
-            "id": node, "label": data.get("label", node), "title": _node_title(data),
-            "color": colour, "shape": shape, "size": 8 + 30 * (size.get(node, 0) / top) ** 0.5,
-            "group": data.get("type", "Organization"),
-        }
-        if node in positions:
-            item["x"], item["y"] = positions[node]
-        net.nodes.append(item)
+        net.nodes.append(_node_item(node, data, size[node], rank[node], positions[node]))
         net.node_ids.append(node)
-    for i, (source, target, data) in enumerate(graph.edges(data=True)):
-        relation = data.get("relation", "")
-        net.edges.append({
-            "id": i, "from": source, "to": target,
-            "title": _edge_title(source, target, data, labels),
-            "color": RELATION_COLOUR.get(relation, "#888"),
-            "arrows": "to" if relation in DIRECTED else "",
-            "dashes": data.get("modality") != "asserted",
-            "relation": relation, "modality": data.get("modality"),
-            "year": _year(data.get("date")),
-        })
     large = graph.number_of_nodes() > LARGE
+    seen: Counter = Counter()
+    for i, (source, target, data) in enumerate(graph.edges(data=True)):
+        pair = tuple(sorted((str(source), str(target))))
+        net.edges.append(_edge_item(i, source, target, data, labels, seen[pair], large))
+        seen[pair] += 1
     net.set_options(json.dumps({
         "layout": {"improvedLayout": False},
-        "physics": {"solver": "barnesHut",
-                    "stabilization": {"enabled": True, "iterations": 120 if large else 300,
-                                      "updateInterval": 25},
-                    "barnesHut": {"gravitationalConstant": -8000, "springLength": 160,
-                                  "damping": 0.4 if large else 0.09}},
+        "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large},
-        "nodes": {"font": {"size": 14}, "scaling": {"label": {"drawThreshold": 4}}},
-        "edges": {"smooth": False if large else {"type": "dynamic"}},
+        "nodes": {"font": {"size": 14, "face": "arial", "color": "#1a1a1a", "strokeWidth": 4,
+                           "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"drawThreshold": 12, "maxVisible": 28}}},
+        "edges": {"smooth": False, "width": 1.5, "selectionWidth": 2,
+                  "arrows": {"to": {"scaleFactor": 0.6}}},
     }))
     return net
 
@@ -132,19 +160,31 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _present(values: list[str | None], order: list[str]) -> list[str]:
+    """The values of `order` that occur, in that order (then any others)."""
+    found = {v for v in values if v}
+    return [v for v in order if v in found] + sorted(found - set(order))
+
+
 def render_page(net: Network, title: str, note: str = "") -> str:
     """The complete HTML text of the page."""
-    template = resources.files("kgraph.viz").joinpath("assets/page.html").read_text("utf-8")
+    assets = resources.files("kgraph.viz").joinpath("assets")
+    template = assets.joinpath("page.html").read_text("utf-8")
     options = net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())
+    relations = _present([e["relation"] for e in net.edges], list(RELATION_COLOUR))
     data = {
         "title": title, "note": note, "nodes": net.nodes, "edges": net.edges, "options": options,
-        "types": [[kind, colour] for kind, (colour, _) in TYPE_STYLE.items()],
-        "relations": [[rel, colour] for rel, colour in RELATION_COLOUR.items()],
+        "types": [[kind, TYPE_STYLE[kind][0]] for kind in
+                  _present([n["kind"] for n in net.nodes], list(TYPE_STYLE))
+                  if kind in TYPE_STYLE],
+        "relations": [[rel, RELATION_COLOUR.get(rel, "#888")] for rel in relations],
+        "modalities": _present([e["modality"] for e in net.edges], list(MODALITIES)),
     }
     values = {
         "title": _escape(title),
         "vis_css": _asset("vis-9.1.2", "vis-network.css"),
         "vis_js": _asset("vis-9.1.2", "vis-network.min.js"),
+        "page_js": assets.joinpath("page.js").read_text("utf-8"),
         "data_json": _safe_json(data),
     }
     return re.sub(r"\{\{ (\w+) \}\}", lambda m: values[m.group(1)], template)
@@ -155,14 +195,14 @@ def page_html(graph: nx.MultiDiGraph, title: str = "kgraph", size_by: str = "deg
     """The page for `graph` as text; over `max_nodes` actors, the top ones by `size_by`."""
     connected = graph.subgraph([n for n in graph if graph.degree(n) > 0])
     shown = keep_top(connected, size_by, max_nodes)
-    note = f"{shown.number_of_nodes()} actors, {shown.number_of_edges()} relations"
+    notes = []  # the page itself shows how many actors and relations are drawn
     if shown.number_of_nodes() < connected.number_of_nodes():
-        note += (f"; the top {max_nodes} actors by {size_by} — left out "
-                 f"{connected.number_of_nodes() - shown.number_of_nodes()} actors and "
-                 f"{connected.number_of_edges() - shown.number_of_edges()} relations")
+        notes.append(f"the top {max_nodes} actors by {size_by} — left out "
+                     f"{connected.number_of_nodes() - shown.number_of_nodes()} actors and "
+                     f"{connected.number_of_edges() - shown.number_of_edges()} relations")
     if isolated := graph.number_of_nodes() - connected.number_of_nodes():
-        note += f"; {isolated} actors with no relation not drawn"
-    return render_page(build_network(shown, size_by), title, note)
+        notes.append(f"{isolated} actors with no relation not drawn")
+    return render_page(build_network(shown, size_by), title, "; ".join(notes))
 
 
 def write_page(graph: nx.MultiDiGraph, path: str | Path, title: str = "kgraph",
