@@ -1,12 +1,13 @@
 # kgraph: two commands do all the set-up on a fresh machine.
 #   make demo   build the sample corpus into build/ and show what came out
 #   make test   run the whole test suite
+#   make lab    open the notebooks in JupyterLab (installs it into .venv)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: demo test lint bench bench-volume clean
+.PHONY: demo test lint lab notebooks bench bench-volume clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +25,16 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	$(BIN)/kgraph build corpus --out build --turtle --example
+
+# JupyterLab on the notebooks (installs the 'lab' extra once: JupyterLab, matplotlib).
+$(VENV)/.installed-lab: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[lab]'
+	touch $@
+
+lab: $(VENV)/.installed-lab
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_OPTIONS) notebooks/
+
+notebooks: lab
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check kgraph tests

@@ -50,6 +50,10 @@ def test_counts_mutual_pairs_and_years(toy):
                                             "other_to_one": 1}]
     years = {row["year"]: row for row in analysis.per_year(toy)}
     assert years["1971"]["metWith"] == 2 and "1972" not in years  # planned is not counted
+    _edge(toy, "ri", "mao", "sentLetterTo")  # undated: under "unknown", last
+    rows = analysis.per_year(toy)
+    assert rows[-1] == {"year": "unknown", "sentLetterTo": 1, "metWith": 0, "defectedFrom": 0}
+    assert all(len(row["year"]) == 4 for row in rows[:-1])
 
 
 def test_broker_pagerank_communities(toy):

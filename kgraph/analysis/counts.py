@@ -52,7 +52,8 @@ def per_year(graph: nx.MultiDiGraph) -> list[dict]:
     """Letters, meetings and defections per year (undated relations under "unknown")."""
     table: dict[str, Counter] = {}
     for _, _, data in _asserted(graph):
-        year = (data.get("date") or "unknown")[:4]
+        date = data.get("date")
+        year = date[:4] if date else "unknown"  # not "unkn": notebooks drop "unknown"
         table.setdefault(year, Counter())[data["relation"]] += 1
     return [{"year": year, "sentLetterTo": c["sentLetterTo"], "metWith": c["metWith"],
              "defectedFrom": c["defectedFrom"]}

@@ -9,8 +9,10 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
-app = typer.Typer(help="Diplomatic documents into a knowledge graph.", no_args_is_help=True,
-                  add_completion=False)
+from kgraph.cli.help import App
+
+app = App(help="Diplomatic documents into a knowledge graph.", no_args_is_help=True,
+          add_completion=False)
 err = Console(stderr=True, soft_wrap=True)  # one-line messages stay on one line
 
 
@@ -59,3 +61,20 @@ def open_graph(store: Path, store_url: str | None = None):
     if not store_folder(store).is_dir():
         fail(f"{store}: no graph store here; run 'kgraph build' first")
     return KnowledgeGraph.open(store)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from kgraph import __version__
+
+        print(f"kgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option(
+        "--version", help="Print kgraph's version and exit.", is_eager=True,
+        callback=_print_version)] = False,
+) -> None:
+    """Diplomatic documents into a knowledge graph."""

@@ -105,6 +105,8 @@ def serve(
     err.print(f"SPARQL endpoint: http://{host}:{port}/query "
               f"({'read-write' if allow_update else 'read-only'}, timeout {timeout:g} s{cap})",
               highlight=False)
+    err.print(f"query UI: http://{host}:{port}/ (Oxigraph's YASGUI, in the browser)",
+              highlight=False)
     if page.is_file():
         err.print(f"graph page: {page.resolve()}", highlight=False)
     sys.stderr.flush()

@@ -14,11 +14,10 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from kgraph.graph.store import GraphStore
+from kgraph.graph.base import TripleStore
 
 ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 
@@ -46,11 +45,11 @@ def ontology_file(name: str) -> Path:
     return path
 
 
-def store_graph(store: GraphStore) -> Graph:
-    """The union of every graph in the store as one rdflib Graph."""
-    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+def store_graph(store: TripleStore) -> Graph:
+    """The union of every graph in the store (local or a server) as one rdflib Graph: each
+    distinct triple once, however many document graphs state it."""
     buffer = io.BytesIO()
-    ox.serialize(triples, buffer, ox.RdfFormat.N_TRIPLES)
+    store.export(buffer, "ntriples")
     graph = Graph()
     graph.parse(data=buffer.getvalue(), format="nt")
     return graph
@@ -75,6 +74,6 @@ def validate_graph(data: Graph) -> ValidationReport:
         violations, key=lambda v: (v.focus, v.path)))
 
 
-def validate_store(store: GraphStore) -> ValidationReport:
+def validate_store(store: TripleStore) -> ValidationReport:
     """Validate everything in a store."""
     return validate_graph(store_graph(store))

@@ -18,6 +18,7 @@ import http.client
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,7 +42,8 @@ class Upstream:
         self._lock = threading.Lock()
 
     def start(self) -> None:
-        self.process = subprocess.Popen(self.command)
+        self.process = subprocess.Popen(self.command, stderr=subprocess.PIPE, text=True)
+        threading.Thread(target=_pass_on_log, args=(self.process.stderr,), daemon=True).start()
         wait_for("127.0.0.1", self.port, self.process)
 
     def stop(self) -> None:
@@ -60,6 +62,14 @@ class Upstream:
             if self.process is seen:
                 self.stop()
                 self.start()
+
+
+def _pass_on_log(stream) -> None:
+    """Oxigraph's log to our stderr, without its line naming the private port: users
+    should only ever see (and use) the public address kgraph printed."""
+    for line in stream:
+        if not line.startswith("Listening for requests at"):
+            sys.stderr.write(line)
 
 
 class Gateway(ThreadingHTTPServer):
