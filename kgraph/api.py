@@ -104,9 +104,12 @@ class KnowledgeGraph:
         return filter_graph(graph, **filters) if filters else graph
 
     def show(self, size_by: str = "degree", max_nodes: int = 1500, height: str = "650px",
-             title: str = "kgraph", **filters: Any) -> Any:
-        """The interactive network, inline in Jupyter (self-contained, works offline)."""
+             title: str | None = None, **filters: Any) -> Any:
+        """The interactive network, inline in Jupyter (self-contained, works offline);
+        titled by the build folder's name unless `title` is given."""
         from kgraph.viz import PageView, page_html
+
+        title = title or f"{self.folder.resolve().name} — kgraph"
 
         return PageView(page_html(self.to_networkx(**filters), title, size_by, max_nodes),
                         height)

@@ -120,6 +120,12 @@ def _count_by_type(store: TripleStore, summary: BuildSummary) -> None:
     summary.triples = store.triple_count()
 
 
+def default_title(paths: list) -> str:
+    """``corpus, letters — kgraph``: a page says which documents it shows."""
+    names = [Path(p).resolve().name or str(p) for p in paths]
+    return f"{', '.join(names[:3])}{' …' if len(names) > 3 else ''} — kgraph"
+
+
 def build_graph(
     paths: Iterable[str | Path],
     out: str | Path,
@@ -127,7 +133,7 @@ def build_graph(
     model: str | None = None,
     on_problem: Callable[[str], None] | None = None,
     on_document: Callable[[str], None] | None = None,
-    page_title: str = "kgraph",
+    page_title: str | None = None,
     store_url: str | None = None,
     jobs: int = 1,
     dask_address: str | None = None,
@@ -139,6 +145,7 @@ def build_graph(
     With `store_url` the graph lives in that SPARQL server (see `RemoteStore`);
     `out` still receives graph.ttl and graph.html. `jobs` extraction processes
     (0: all cores), or a Dask scheduler at `dask_address` (see `kgraph.workers`).
+    The page is titled `page_title`, by default after the input folders.
     With `turtle`, the whole graph is also written to graph.ttl (a full dump: at
     archive scale it costs more than the build, so only on request).
     Refuses (`OutFolderError`) an `out` that is a file, or, unless `force`, a
@@ -194,7 +201,7 @@ def build_graph(
         store.flush()
         if turtle:
             store.export(summary.turtle_path, "turtle")
-        write_page(graph, summary.page_path, title=page_title)
+        write_page(graph, summary.page_path, title=page_title or default_title(paths))
     _count_by_type(store, summary)
     if isinstance(store, GraphStore) and (changed or not (summary.out / "current").exists()):
         store.flush()

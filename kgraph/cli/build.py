@@ -53,12 +53,6 @@ def _print_summary(summary) -> None:
         err.print(f"  … and {len(summary.problems) - 20} more", highlight=False)
 
 
-def default_title(paths: list[Path]) -> str:
-    """``corpus, letters — kgraph``: the page says which documents it shows."""
-    names = [p.resolve().name or str(p) for p in paths]
-    return f"{', '.join(names[:3])}{' …' if len(names) > 3 else ''} — kgraph"
-
-
 @app.command()
 def build(
     paths: Paths,
@@ -98,7 +92,7 @@ def build(
             kg = KnowledgeGraph.build(
                 paths, out, fmt=fmt.value if fmt else None, model=model, store_url=store_url,
                 jobs=jobs, dask_address=dask, turtle=turtle, force=force,
-                page_title=title or default_title(paths),
+                page_title=title,
                 on_problem=warn, on_document=lambda _: progress.advance(task))
         except (ModelNotFound, ReaderError, RemoteStoreError, StoreBusy, OutFolderError,
                 NoDocuments) as error:

@@ -87,7 +87,8 @@ def viz(
         help="Node size by degree, letters, pagerank or betweenness.")] = "degree",
     max_nodes: Annotated[int, typer.Option(
         help="Keep at most this many actors (the top ones by --size-by).")] = 1500,
-    title: Annotated[str, typer.Option(help="Page title.")] = "kgraph",
+    title: Annotated[str | None, typer.Option(
+        help="Page title (default: the build folder's name).")] = None,
     relation: RelationOption = None,
     modality: ModalityOption = None,
     node_type: TypeOption = None,
@@ -102,6 +103,7 @@ def viz(
         fail(f"--size-by {size_by}: use one of {', '.join(MEASURES)}")
     graph = _network(store, store_url, relation, modality, node_type, start, end,
                      min_confidence)
+    title = title or f"{(store_url or Path(store).resolve().name)} — kgraph"
     page = write_page(graph, output, title=title, size_by=size_by, max_nodes=max_nodes)
     err.print(f"wrote {page} ({graph.number_of_nodes()} actors, "
               f"{graph.number_of_edges()} relations)", highlight=False)

@@ -36,7 +36,7 @@ def _spring(component: nx.Graph, seed: int) -> dict[Hashable, np.ndarray]:
     ordered = nx.Graph()
     ordered.add_nodes_from(nodes)  # a fixed order: the layout depends on it
     ordered.add_edges_from(sorted(component.edges(), key=lambda e: (str(e[0]), str(e[1]))))
-    iterations = 100 if len(nodes) <= 300 else 40
+    iterations = 100 if len(nodes) <= 300 else 15  # 2,000 actors: ~4 s (BENCHMARKS.md)
     layout = nx.spring_layout(ordered, seed=seed, iterations=iterations)
     scale = SPACING * max(len(nodes), 2) ** 0.5 / 2
     return {node: np.asarray(xy) * scale for node, xy in layout.items()}

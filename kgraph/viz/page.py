@@ -99,7 +99,7 @@ def _edge_item(i: int, source: str, target: str, data: dict[str, Any],
     item = {
         "id": i, "from": source, "to": target,
         "title": _edge_title(source, target, data, labels),
-        "color": RELATION_COLOUR.get(relation, "#888"),
+        "color": {"color": RELATION_COLOUR.get(relation, "#888"), "opacity": 0.6},
         "arrows": "to" if relation in DIRECTED else "",
         "dashes": data.get("modality") != "asserted",
         "relation": relation, "modality": data.get("modality"),
