@@ -174,6 +174,7 @@ def test_typing_part_of_a_name_or_alias_suggests_actors(tab, corpus_build, demo_
     assert first.startswith(actor) and alias in first  # found by its alias, shown by its name
     tab.keyboard.press("Enter")
     assert tab.text_content("#details h2") == actor
+    assert min(_labels(tab)) >= 12  # focusing on the actor zoomed in: labels stay legible
 
 
 def test_clicking_an_actor_lists_its_relations_with_dates_and_sources(tab, corpus_build,
@@ -190,6 +191,8 @@ def test_clicking_an_actor_lists_its_relations_with_dates_and_sources(tab, corpu
     for item in items:
         assert "“" in item and "Source: " in item
     assert any("wrote to Donald Trump" in item for item in items)
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / "demo-actor-panel.png"))
 
 
 def test_a_letters_only_page_shows_one_relation_box(tab, demo_graph, tmp_path):

@@ -96,10 +96,11 @@ def _node_item(node: str, data: dict[str, Any], size: float, rank: int,
 def _edge_item(i: int, source: str, target: str, data: dict[str, Any],
                labels: dict[str, str], parallel: int, large: bool) -> dict[str, Any]:
     relation = data.get("relation", "")
+    colour = RELATION_COLOUR.get(relation, "#888")
     item = {
         "id": i, "from": source, "to": target,
         "title": _edge_title(source, target, data, labels),
-        "color": {"color": RELATION_COLOUR.get(relation, "#888"), "opacity": 0.6},
+        "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.6},
         "arrows": "to" if relation in DIRECTED else "",
         "dashes": data.get("modality") != "asserted",
         "relation": relation, "modality": data.get("modality"),

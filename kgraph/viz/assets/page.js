@@ -262,7 +262,10 @@ function choose(i) {
   if (!s) return;
   byId("search").value = s.actor.label;
   byId("suggestions").replaceChildren();
-  if (shownNodes.get(s.actor.id)) network.focus(s.actor.id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+  if (shownNodes.get(s.actor.id)) {
+    network.focus(s.actor.id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+    labelSizes();  // focus() zooms without a "zoom" event
+  }
   showActor(s.actor.id);
 }
 byId("search").addEventListener("input", suggest);
