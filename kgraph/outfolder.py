@@ -34,8 +34,11 @@ def other_sources(folder: Path, paths: Iterable[str | Path]) -> list[str]:
     from kgraph.api import KnowledgeGraph
 
     given = [Path(p).resolve() for p in paths]
-    rows = KnowledgeGraph.open(folder).select(
-        "SELECT DISTINCT ?path WHERE { ?d a kg:Document ; kg:sourcePath ?path }")
+    try:
+        rows = KnowledgeGraph.open(folder).select(
+            "SELECT DISTINCT ?path WHERE { ?d a kg:Document ; kg:sourcePath ?path }")
+    except OSError:  # a first build still writing it, unpublished: the build says so itself
+        return []
     return sorted(row["path"] for row in rows
                   if Path(row["path"]).exists() and not _within(Path(row["path"]).resolve(),
                                                                 given))
