@@ -132,6 +132,11 @@ class OfficeHolders:
                  and _months(h.start) <= month <= (_months(h.end) if h.end else 10**6)}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def display_name(self, holder: Holder) -> str:
+        """ "William Putnam Bundy" → "William P. Bundy" (as FRUS persons lists write it)."""
+        usual = _usual_names(holder.name)
+        return usual[2] if usual else holder.name
+
     def usual_names(self, holder: Holder) -> list[str]:
         return [*holder.aliases, *_usual_names(holder.name)]
 

@@ -240,8 +240,8 @@ class Names:
         """Full name and other names of the office holder a surname (maybe with initials,
         "A.M. Puzanov") stands for at the document's date.
 
-        POCOM gives every forename ("David Dean Rusk"); where the gazetteer knows one of
-        the holder's usual names ("Dean Rusk"), that is the name."""
+        POCOM gives every forename ("William Putnam Bundy"); the name is the one the
+        gazetteer knows ("Dean Rusk"), else the FRUS persons lists' form ("William P. Bundy")."""
         words = written.replace(".", ". ").split()
         initials = "".join(w[0] for w in words[:-1] if len(w.rstrip(".")) == 1)
         if not words or len(words) - len(initials) != 1:
@@ -251,7 +251,7 @@ class Names:
             return None
         usual = self.offices.usual_names(holder)
         known = next((k for n in usual if (k := self.gazetteer.canonical_person(n))), None)
-        return known or holder.name, [holder.name, *usual]
+        return known or self.offices.display_name(holder), [holder.name, *usual]
 
     def _listed_surname(self, surname: str, title: str | None) -> str | None:
         found = self.people.by_surname(surname, title)
