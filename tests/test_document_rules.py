@@ -35,12 +35,16 @@ CASES = [
     ("defected-to",
      "Diplomat defects\nSeoul Herald | August 17, 2016\n\n"
      "A senior North Korean diplomat, Ri Chol-min, has defected to South Korea.",
-     [("Ri Chol-min", "defectedFrom", "North Korea", "asserted", None)]),
+     [("Ri Chol-min", "defectedFrom", "North Korea", "asserted", "2016-08-17")]),
     ("weekday-and-future",
      "Leaders to meet\nDaily Courier | Tuesday, September 18, 2018\n\n"
      "Moon Jae-in met Kim Jong-un on Monday. Moon Jae-in will meet Kim Jong-un again Thursday.",
      [("Moon Jae-in", "metWith", "Kim Jong-un", "asserted", "2018-09-17"),
       ("Moon Jae-in", "metWith", "Kim Jong-un", "planned", "2018-09-20")]),
+    ("news-present-perfect",
+     "Envoys meet\nDaily Courier | June 4, 2019\n\nMike Pompeo has met Kim Yong-chol in New York. "
+     "The cancelled summit planned with Kim Jong-un was not mentioned by Donald Trump.",
+     [("Mike Pompeo", "metWith", "Kim Yong-chol", "asserted", "2019-06-04")]),
     ("each-other",
      "Archive opens\nMorning Post | January 3, 1992\n\n"
      "Archivists will publish the letters Ronald Reagan and Mikhail Gorbachev sent to each "

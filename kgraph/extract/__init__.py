@@ -110,8 +110,8 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             if mode == "asserted" and _after(date, prepared.document.date) \
                     and not past_tense(found.trigger):
                 mode = "planned"  # "Trump's June 12 meeting with Kim" in a May article
-            if date is None and mode == "asserted" and _reported(found, prepared.document):
-                date = prepared.document.date[:7]  # "Howze and I called on Pak": this month
+            if date is None and mode == "asserted":
+                date = _report_date(found, prepared.document)
             relations.append(Relation(
                 type=found.type,
                 subject=found.subject.id,
@@ -127,12 +127,21 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
     return relations
 
 
-def _reported(found: Found, document: Document) -> bool:
-    """An event a dated report tells in the past tense, with no date of its own: it
-    happened in the report's month (telegrams and memoranda report what just happened)."""
-    return bool(document.date and len(document.date) >= 7 and document.format != "news"
-                and past_tense(found.trigger if found.trigger.pos_ in {"VERB", "AUX"}
-                               else found.trigger.head))
+def _report_date(found: Found, document: Document) -> str | None:
+    """The date of an event a dated document tells in the past with no date of its own.
+
+    Telegrams and memoranda report what just happened: the report's month. News tells in
+    the present perfect what happened that day ("Kim has walked across the border"): the
+    article's date; a simple past in news may be any time, so it stays undated.
+    """
+    if not document.date or len(document.date) < 7:
+        return None
+    verb = found.trigger if found.trigger.pos_ in {"VERB", "AUX"} else found.trigger.head
+    if document.format == "news":
+        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"}
+                                             for c in verb.children)
+        return document.date if perfect else None
+    return document.date[:7] if past_tense(verb) else None
 
 
 def _after(date: str | None, written: str | None) -> bool:

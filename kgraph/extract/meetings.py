@@ -98,8 +98,10 @@ def meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     participants = parties_between(noun, actors)
     possessor = child_of(noun, "poss")
     partners: list[Entity] = []
-    for p in prep_objects(noun, "with"):
-        partners.extend(actors_of(p, actors))
+    # "a summit with X", "a summit planned with X" (the parser hangs "with" on "planned")
+    for holder in [noun, *(c for c in noun.children if c.dep_ == "acl")]:
+        for p in prep_objects(holder, "with"):
+            partners.extend(actors_of(p, actors))
     hosts = actors_of(possessor, actors) if possessor is not None else []
     if partners and not hosts:  # "I gathered from a conversation with PriMin …"
         verb = next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
