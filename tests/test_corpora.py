@@ -20,7 +20,7 @@ CORPORA = SHARED / "corpora"
 
 # corpus: (F1, recall, header recall, date accuracy) reached on main.
 FLOORS = {
-    "frus-dev": (0.76, 0.64, 1.0, 0.78),
+    "frus-dev": (0.76, 0.65, 1.0, 0.77),
     "frus1961-63v06": (0.68, 0.60, 1.0, 0.95),
     "news-dev": (0.63, 0.50, None, 0.65),
     "wilson-dev": (0.66, 0.58, 0.95, 0.96),

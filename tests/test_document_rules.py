@@ -41,6 +41,10 @@ CASES = [
      "Moon Jae-in met Kim Jong-un on Monday. Moon Jae-in will meet Kim Jong-un again Thursday.",
      [("Moon Jae-in", "metWith", "Kim Jong-un", "asserted", "2018-09-17"),
       ("Moon Jae-in", "metWith", "Kim Jong-un", "planned", "2018-09-20")]),
+    ("the-president-of-the-dateline",
+     "Telegram From the Embassy in Korea to the Department of State\n\n"
+     "Seoul, June 3, 1964, 5 p.m.\n\nThe President received Ambassador Berger this morning.",
+     [("Park Chung-hee", "metWith", "Samuel D. Berger", "asserted", "1964-06")]),
     ("news-present-perfect",
      "Envoys meet\nDaily Courier | June 4, 2019\n\nMike Pompeo has met Kim Yong-chol in New York. "
      "The cancelled summit planned with Kim Jong-un was not mentioned by Donald Trump.",

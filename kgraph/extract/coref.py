@@ -173,6 +173,8 @@ def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) 
             bound = next((p for p, _ in reversed(persons) if _holds(p, title)), None)
             if bound is None and (holder := names.people.by_title(title, doc.text)):
                 bound = names.person(holder, title)
+            if bound is None and names.home:
+                bound = names.office_titled(title, names.home)
         elif token.text in lex["anaphoric_offices"] and token.i > 0 \
                 and doc[token.i - 1].lower_ == "the":
             bound = next((e for e in reversed(offices) if e.name.startswith(token.text)), None)

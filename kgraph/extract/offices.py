@@ -19,6 +19,8 @@ True
 'Leonid Brezhnev'
 >>> holders.by_title("The Secretary of Defense", "1964-05-05").name
 'Robert S. McNamara'
+>>> holders.by_title("President", "1961-04-18", "United States").name
+'John F. Kennedy'
 
 """
 
@@ -122,13 +124,16 @@ class OfficeHolders:
         names = {h.name for h in found}
         return found[0] if len(names) == 1 else None
 
-    def by_title(self, title: str, date: str | None) -> Holder | None:
-        """The one holder of the office named exactly ("The Secretary of Defense") at `date`."""
+    def by_title(self, title: str, date: str | None, country: str | None = None
+                 ) -> Holder | None:
+        """The one holder of the office named exactly ("The Secretary of Defense") at `date`,
+        in `country` when given ("the President" of a U.S. document)."""
         if not date:
             return None
         office = re.sub(r"^(?:the|The)\s+", "", title.strip(" ,.")).lower()
         month = _months(date)
         found = {h.name: h for h in self.holders if h.office.lower() == office
+                 and (country is None or h.country == country)
                  and _months(h.start) <= month <= (_months(h.end) if h.end else 10**6)}
         return next(iter(found.values())) if len(found) == 1 else None
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.lexicon import lexicon
-from kgraph.extract.offices import OfficeHolders, load_office_holders
+from kgraph.extract.offices import Holder, OfficeHolders, load_office_holders
 from kgraph.normalize.names import name_key
 from kgraph.types import Document, Entity
 
@@ -229,11 +229,18 @@ class Names:
         self.linked = linked or {}
         self.date = date
         self.offices = offices or load_office_holders()
+        self.home: str | None = None  # whose offices a bare title names, when known
 
-    def office_titled(self, title: str) -> Entity | None:
+    def office_titled(self, title: str, country: str | None = None) -> Entity | None:
         """The person holding the office a bare title names at the document's date."""
-        holder = self.offices.by_title(title, self.date)
-        return self.person(holder.name.split(", ")[0]) if holder else None
+        holder = self.offices.by_title(title, self.date, country)
+        return self.person(self._holder_name(holder)) if holder else None
+
+    def _holder_name(self, holder: Holder) -> str:
+        """The name the gazetteer knows ("Dean Rusk"), else the persons lists' form."""
+        usual = self.offices.usual_names(holder)
+        known = next((k for n in usual if (k := self.gazetteer.canonical_person(n))), None)
+        return known or self.offices.display_name(holder)
 
     def office_holder(self, written: str, title: str | None = None
                       ) -> tuple[str, list[str]] | None:
@@ -249,9 +256,7 @@ class Names:
         holder = self.offices.by_surname(words[-1], self.date, initials, title)
         if holder is None:
             return None
-        usual = self.offices.usual_names(holder)
-        known = next((k for n in usual if (k := self.gazetteer.canonical_person(n))), None)
-        return known or self.offices.display_name(holder), [holder.name, *usual]
+        return self._holder_name(holder), [holder.name, *self.offices.usual_names(holder)]
 
     def _listed_surname(self, surname: str, title: str | None) -> str | None:
         found = self.people.by_surname(surname, title)
@@ -305,4 +310,17 @@ def names_for(document: Document, gazetteer: Gazetteer) -> Names:
     date = document.date or ""
     when = (int(date[:4]), int(date[5:7]) if len(date) >= 7 else 0) if date[:4].isdigit() else None
     people = PersonsList(document.metadata.get("persons"), when)
-    return Names(gazetteer, people, linked_names(document, people), document.date)
+    names = Names(gazetteer, people, linked_names(document, people), document.date)
+    names.home = _home_country(document, gazetteer)
+    return names
+
+
+def _home_country(document: Document, gazetteer: Gazetteer) -> str | None:
+    """Whose offices a bare title ("the President") names: the country of the document's
+    dateline ("Seoul, June 3, 1964" → South Korea); a FRUS document without one, the U.S."""
+    for mark in document.markup:
+        if mark.tag == "dateline":
+            city = document.text[mark.start:mark.end].split(",")[0].strip()
+            if country := lexicon()["capitals"].get(city):
+                return gazetteer.country(country.removeprefix("the "))
+    return "United States" if document.format == "frus" else None
