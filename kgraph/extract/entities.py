@@ -135,7 +135,7 @@ def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver,
     if len(name.replace("-", " ").split()) == 1 and not canonical:
         entity = resolver.short_name(name)
         if entity is None:
-            listed = names.people.by_surname(name, title)
+            listed = names.listed_surname(name, title)
             entity = resolver.full_name(names.person(listed or name) if listed or
                                         names.office_holder(name) else
                                         gazetteer.entity("Person", name))

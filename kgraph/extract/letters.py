@@ -134,7 +134,8 @@ def letters_received(verb: Token, actors: Actors) -> Iterator[Found]:
     if noun is None or noun.lemma_.lower() not in lexicon()["correspondence_nouns"]:
         return
     senders = _noun_senders(noun, actors)
-    receivers = doers_of(verb, actors)
+    # "I received the telegram of Mao addressed to you": its addressee, not its relay.
+    receivers = _addressed_to(noun, actors) or doers_of(verb, actors)
     subject = child_of(verb, "nsubj")
     if not senders and child_of(noun, "poss") is None and subject is not None \
             and subject.text in lexicon()["first_person"] and receivers:

@@ -258,7 +258,9 @@ class Names:
             return None
         return self._holder_name(holder), [holder.name, *self.offices.usual_names(holder)]
 
-    def _listed_surname(self, surname: str, title: str | None) -> str | None:
+    def listed_surname(self, surname: str, title: str | None) -> str | None:
+        """The listed person a lone surname stands for; among namesakes, the one the
+        gazetteer knows (a major actor: "Pak" is Park Chung-hee)."""
         found = self.people.by_surname(surname, title)
         if found is None and title is None:
             found = _gazetteer_prior(self, surname)
@@ -270,7 +272,7 @@ class Names:
         `title` ("President") is kept as a role and picks between namesakes.
         """
         full = (self.linked.get(name) or self.people.by_name(name)
-                or (self._listed_surname(name, title) if len(name.split()) == 1 else None))
+                or (self.listed_surname(name, title) if len(name.split()) == 1 else None))
         other_names: list[str] = []
         if full is None and not self.gazetteer.canonical_person(name) \
                 and (held := self.office_holder(name, title)):
