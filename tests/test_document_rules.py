@@ -102,3 +102,23 @@ def test_a_document_about_a_call_has_no_meetings_and_no_country_meets(tmp_path, 
         "Readout of the President's Call with Prime Minister Abe\nWhite House | May 2, 2017"
         "\n\nPresident Donald Trump spoke today with Prime Minister Shinzo Abe of Japan. "
         "Shinzo Abe also plans to meet U.S. officials."))
+
+
+def test_persons_the_editors_marked_are_mentions(tmp_path, nlp):
+    """A persName linked to the persons list is a mention even where the model sees none."""
+    xml = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0">
+<teiHeader><fileDesc><publicationStmt><idno type="frus">vol9</idno></publicationStmt></fileDesc></teiHeader>
+<text><front><list type="persons"><item><persName xml:id="p_KN1">Khrushchev, Nikita S.</persName>,
+Chairman of the Council of Ministers of the Soviet Union</item></list></front>
+<body><div type="document" xml:id="d3" n="3" frus:doc-dateTime-min="1961-04-12T10:00:00"
+frus:doc-dateTime-max="1961-04-12T10:00:00">
+<head>3. Telegram From the Department of State to the Embassy in the Soviet Union</head>
+<dateline><placeName>Washington</placeName>, <date when="1961-04-12">April 12, 1961</date>.</dateline>
+<p>Deliver following message to <persName corresp="#p_KN1">Khrushchev</persName> from the
+President.</p></div></body></text></TEI>"""
+    (tmp_path / "vol9.xml").write_text(xml, "utf-8")
+    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+    names = {e.id: e.name for e in extraction.entities}
+    letters = {(names[r.subject], names[r.object]) for r in extraction.relations
+               if r.type == "sentLetterTo"}
+    assert ("John F. Kennedy", "Nikita S. Khrushchev") in letters, letters

@@ -235,6 +235,27 @@ def _present_at(relation: Relation, relations: list[Relation], speakers: Speaker
             for other in sorted(others - {present})]
 
 
+def _add_marked_persons(prepared: _Prepared, doc: Doc, actors: Actors, names: Names) -> None:
+    """Persons the source's editors marked (FRUS ``persName`` linked to the persons list)
+    are mentions even where the model saw no name ("Deliver message to Khrushchev")."""
+    start = prepared.offset + prepared.clean.original_offset(prepared.piece) \
+        if prepared.clean.text else prepared.offset
+    for mark in prepared.document.markup:
+        if mark.tag != "persName" or not mark.value or mark.start < start:
+            continue
+        before = prepared.document.text[max(0, mark.start - 20):mark.start].split()
+        # A link the title before it contradicts ("President" + a deputy's id) is not followed.
+        display = names.people.linked_name(mark.value, before[-1] if before else None)
+        if display is None:
+            continue
+        begin = prepared.clean.clean_offset(mark.start - prepared.offset) - prepared.piece
+        end = prepared.clean.clean_offset(mark.end - prepared.offset) - prepared.piece
+        span = doc.char_span(begin, end, alignment_mode="expand") \
+            if 0 <= begin < end <= len(doc.text) else None
+        if span is not None and all(actors.at(i) is None for i in range(span.start, span.end)):
+            actors.add(span, names.person(display))
+
+
 def _about_a_call(document: Document) -> bool:
     """A document titled as a call ("Readout of the President's Call with …", "… Discuss
     North Korea in Phone Conversation"): its "spoke with" and "discussed with" are calls."""
@@ -348,6 +369,7 @@ def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer, context: _Cont
     head_entities, head_relations = (context.head_entities, context.head_relations) \
         if prepared.first else ([], [])
     actors = find_actors(doc, gazetteer, context.names)
+    _add_marked_persons(prepared, doc, actors, context.names)
     bind_references(doc, actors, context.speakers, context.names)
     relations = head_relations + _sentence_relations(prepared, doc, actors, gazetteer)
     entities: dict[str, Entity] = dict(actors.entities)

@@ -28,9 +28,20 @@ from kgraph.extract.lexicon import lexicon
 from kgraph.types import Entity
 
 
+def _following(verb: Token) -> Token | None:
+    """Telegraphese "Deliver following message to X": the parser makes "following" a verb
+    that holds the message and its parties."""
+    return next((c for c in verb.children if c.lower_ == "following"
+                 and c.dep_ in {"prep", "xcomp", "advcl"}), None)
+
+
 def _correspondence_noun(token: Token) -> Token | None:
     """The letter-like noun a verb is about (object, passive subject or the noun it modifies)."""
     nouns = lexicon()["correspondence_nouns"]
+    if (following := _following(token)) is not None:
+        held = child_of(following, "dobj")
+        if held is not None and held.lemma_.lower() in nouns:
+            return held
     if token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in nouns:
         return token.head
     for child in token.children:
@@ -62,12 +73,19 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     medium = noun.lemma_.lower() if noun is not None else "letter"
     # "A letter from X was delivered to Y by Z": X wrote it, Z only carried it.
     authors = _noun_senders(noun, actors) if noun is not None else []
+    following = _following(verb)
+    if following is not None:  # "Deliver following message to X from the President"
+        authors = authors or [e for o in prep_objects(following, "from")
+                              for e in actors_of(o, actors)]
+        verb_recipients = recipients_of(following, actors)
+    else:
+        verb_recipients = []
     doers = doers_of(verb, actors)
     senders = authors or doers
     # "gave him a message for President Kennedy": the one it is for, not the one given it.
     recipients = [e for o in prep_objects(noun, "for") for e in actors_of(o, actors)] \
         if noun is not None else []
-    recipients = recipients or recipients_of(verb, actors) or (
+    recipients = recipients or verb_recipients or recipients_of(verb, actors) or (
         recipients_of(noun, actors) or _addressed_to(noun, actors) if noun else [])
     if not recipients and (lemma in lex["writing_verbs"] or lemma in lex["handing_verbs"]):
         recipients = [e for e in addressed_by(verb, actors)  # "which Menshikov handed President"

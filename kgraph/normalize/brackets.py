@@ -53,6 +53,13 @@ class CleanText:
         at = bisect_right(self.jumps, i)
         return i + (self.shifts[at - 1] if at else 0)
 
+    def clean_offset(self, original: int) -> int:
+        """Clean offset of original offset `original` (a dropped character: the next kept)."""
+        at = bisect_right([j + s for j, s in zip(self.jumps, self.shifts, strict=True)],
+                          original)
+        shift = self.shifts[at - 1] if at else 0
+        return max(0, min(original - shift, len(self.text)))
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the clean span [start, end)."""
         if end <= start:
