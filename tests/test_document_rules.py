@@ -122,3 +122,19 @@ President.</p></div></body></text></TEI>"""
     letters = {(names[r.subject], names[r.object]) for r in extraction.relations
                if r.type == "sentLetterTo"}
     assert ("John F. Kennedy", "Nikita S. Khrushchev") in letters, letters
+
+
+def test_a_telegram_relaying_a_message_speaks_with_the_message_s_voice(tmp_path, nlp):
+    """In "Please pass following Presidential message to X: … your kind message …", the
+    message is sent now (asserted, dated by the telegram) and "your" is X."""
+    (tmp_path / "relay.txt").write_text(
+        "Telegram From the Department of State to the Embassy in the Soviet Union\n\n"
+        "Washington, January 21, 1961.\n\nPlease pass following Presidential message to "
+        "Khrushchev. Please accept my thanks for your kind message of congratulations.",
+        "utf-8")
+    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+    names = {e.id: e.name for e in extraction.entities}
+    found = {(names[r.subject], names[r.object], r.modality, r.date)
+             for r in extraction.relations if r.type == "sentLetterTo"}
+    assert ("John F. Kennedy", "Nikita Khrushchev", "asserted", "1961-01-21") in found, found
+    assert ("Nikita Khrushchev", "John F. Kennedy", "asserted", None) in found, found

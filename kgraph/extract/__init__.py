@@ -110,6 +110,8 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             if mode == "asserted" and _after(date, prepared.document.date) \
                     and not past_tense(found.trigger):
                 mode = "planned"  # "Trump's June 12 meeting with Kim" in a May article
+            if date is None and found.sent_now:
+                date = prepared.document.date  # the message this telegram relays
             if date is None and mode == "asserted":
                 date = _report_date(found, prepared.document)
             relations.append(Relation(
@@ -233,6 +235,35 @@ def _present_at(relation: Relation, relations: list[Relation], speakers: Speaker
              and not r.extractor.endswith("+meeting") for e in (r.subject, r.object)}
     return [replace(relation, object=other, date=dates.get(other) or relation.date)
             for other in sorted(others - {present})]
+
+
+def _bound(doc: Doc, actors: Actors, context: _Context) -> tuple[Actors, Speakers]:
+    """Pronouns and bare titles bound; in an office's telegram relaying a person's message,
+    bound again with the message's own writer and addressee."""
+    first = Actors(dict(actors.entities), list(actors.mentions), dict(actors.by_token))
+    bind_references(doc, first, context.speakers, context.names)
+    speakers = _relayed_speakers(doc, first, context.speakers)
+    if speakers is context.speakers:
+        return first, speakers
+    bind_references(doc, actors, speakers, context.names)
+    return actors, speakers
+
+
+def _relayed_speakers(doc: Doc, actors: Actors, speakers: Speakers) -> Speakers:
+    """An office's telegram that relays a person's message ("Please pass following message
+    from the President to Khrushchev: …"): in the message, "I" is its writer and "you" its
+    addressee, not the telegram's offices."""
+    if speakers.sender is not None and speakers.sender.type == "Person":
+        return speakers
+    for sentence in list(doc.sents)[:6]:
+        if not any(t.lower_ in {"following", "text"} for t in sentence):
+            continue
+        for found in find_relations(sentence, actors):
+            if found.type == "sentLetterTo" and found.subject.type == found.object.type \
+                    == "Person" and found.subject.id != found.object.id:
+                return Speakers(author=found.subject, sender=found.subject,
+                                addressee=found.object, extra=speakers.extra)
+    return speakers
 
 
 def _add_marked_persons(prepared: _Prepared, doc: Doc, actors: Actors, names: Names) -> None:
@@ -370,12 +401,12 @@ def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer, context: _Cont
         if prepared.first else ([], [])
     actors = find_actors(doc, gazetteer, context.names)
     _add_marked_persons(prepared, doc, actors, context.names)
-    bind_references(doc, actors, context.speakers, context.names)
+    actors, speakers = _bound(doc, actors, context)
     relations = head_relations + _sentence_relations(prepared, doc, actors, gazetteer)
     entities: dict[str, Entity] = dict(actors.entities)
     for entity in head_entities:
         entities.setdefault(entity.id, entity)
-    relations = _with_context_recipients(relations, context.speakers)
+    relations = _with_context_recipients(relations, speakers)
     if _about_a_call(prepared.document):
         relations = [r for r in relations if not _talk(r)]
     entities, relations = _scope_lone_surnames(entities, relations, prepared.document.id)

@@ -28,6 +28,7 @@ class Found:
     extractor: str
     confidence: float
     modality: str | None = None  # set by the rule itself ("Telegraph the fulfillment": planned)
+    sent_now: bool = False  # the document itself carries it: dated by the document
 
 
 def actors_of(token: Token | None, actors: Actors, depth: int = 0) -> list[Entity]:

@@ -70,8 +70,8 @@ def _title_at(token: Token) -> tuple[str, int] | None:
         previous = doc[start - 1] if start > 0 else None
         if previous is not None and previous.ent_type_ == "NORP" and start > 1:
             previous = doc[start - 2]  # "the Korean Foreign Minister"
-        if written in {"PriMin", "FonMin", "Amb"}:
-            return title, start
+        if written in {"PriMin", "FonMin", "Amb"} or token.dep_ == "amod" and written[0].isupper():
+            return title, start  # telegraphese, or "Presidential message": the President's
         if following is not None and following.text in {"'s", "’s"}:
             return title, start  # "Secretary's meeting with …"
         if token.dep_ == "nsubj" and (previous is None or previous.is_sent_start

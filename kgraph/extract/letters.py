@@ -99,8 +99,11 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         for s in senders:
             yield Found("sentLetterTo", s, s, verb, medium, f"dep:{lemma}-verb+speaker", 0.6)
         return
+    # "Please pass following message": the telegram carries the message, sent as it is.
+    relayed = "asserted" if following is not None else None
     for s, r in distinct_pairs(senders, recipients):
-        yield Found("sentLetterTo", s, r, verb, medium, f"dep:{lemma}-verb", 0.85)
+        yield Found("sentLetterTo", s, r, verb, medium, f"dep:{lemma}-verb", 0.85, relayed,
+                    sent_now=relayed is not None)
     if authors and lemma in lex["handing_verbs"]:
         # The one who hands over another's letter meets its addressee.
         carriers = [d for d in doers if d.type == "Person" and d.id not in {a.id for a in authors}]
@@ -124,6 +127,9 @@ def _noun_senders(noun: Token, actors: Actors) -> list[Entity]:
     if not found:  # "the telegram of Mao Zedong addressed to you"
         for obj in prep_objects(noun, "of"):
             found.extend(e for e in actors_of(obj, actors) if e.type != "Country")
+    if not found:  # "the Presidential message": an office's adjective bound to its holder
+        found = [e for c in noun.children if c.dep_ == "amod" and (e := actors.at(c.i))
+                 and e.type == "Person"]
     return found
 
 

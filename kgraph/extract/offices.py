@@ -21,6 +21,8 @@ True
 'Robert S. McNamara'
 >>> holders.by_title("President", "1961-04-18", "United States").name
 'John F. Kennedy'
+>>> holders.by_title("President", "1961-01-21", "United States").name  # the day after
+'John F. Kennedy'
 
 """
 
@@ -131,10 +133,10 @@ class OfficeHolders:
         if not date:
             return None
         office = re.sub(r"^(?:the|The)\s+", "", title.strip(" ,.")).lower()
-        month = _months(date)
+        n = len(date)  # compared at the date's precision: the day a term ends, the next begins
         found = {h.name: h for h in self.holders if h.office.lower() == office
                  and (country is None or h.country == country)
-                 and _months(h.start) <= month <= (_months(h.end) if h.end else 10**6)}
+                 and h.start[:n] <= date <= (h.end[:n] if h.end else "9999")}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def display_name(self, holder: Holder) -> str:

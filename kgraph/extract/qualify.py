@@ -68,7 +68,8 @@ def modality(trigger: Token, sentence: Span) -> str:
                                          for c in token.children) and not past_tense(token.head):
             return "planned"
     first_word = next((t for t in sentence if not t.is_punct), None)
-    if first_word is not None and first_word.lower_ in lex["polite_openers"]:
+    if first_word is not None and first_word.lower_ in lex["polite_openers"] \
+            and trigger.pos_ in {"VERB", "AUX"}:  # "Please have X meet Y", not "your message"
         return "planned"
     return "asserted"
 
