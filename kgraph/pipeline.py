@@ -99,6 +99,7 @@ def _remove_vanished(store: TripleStore, seen: dict[str, str], sources: set[str]
     for row in rows:
         gone = row["path"] in sources or not Path(row["path"]).exists()
         if row["id"] not in seen and gone:
+            store.mark_unfinished()
             store.remove_document(row["id"])
             removed += 1
     return removed
@@ -177,7 +178,9 @@ def build_graph(
         from kgraph.extract import load_pipeline  # spaCy: imported only when needed
 
         load_pipeline(model)  # fail early, with the install hint, before reading anything
+    unfinished = store.unfinished()  # a build that stopped before publishing: finish it
     for done in _gathered(run_batches(batches(documents), model, jobs, dask_address)):
+        store.mark_unfinished()
         store.write_documents(done)
         summary.extracted += len(done)
         if on_document:
@@ -188,7 +191,7 @@ def build_graph(
                           "(see the problems above)")
     release_free_memory()  # what extraction freed, before the projection and page need more
     summary.removed = _remove_vanished(store, seen, sources)
-    changed = summary.extracted or summary.removed
+    changed = summary.extracted or summary.removed or unfinished
     outputs = (summary.turtle_path, summary.page_path) if turtle else (summary.page_path,)
     if changed or not all(p.exists() for p in outputs):  # nothing new: nothing to redo
         from kgraph.analysis.project import edge_rows, to_networkx
@@ -206,5 +209,7 @@ def build_graph(
     if isinstance(store, GraphStore) and (changed or not (summary.out / "current").exists()):
         store.flush()
         publish(store, summary.out)
+    if changed:
+        store.mark_finished()  # after publishing: a kill before this only repeats the work
     summary.seconds = time.perf_counter() - started
     return summary

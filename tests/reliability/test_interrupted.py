@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from benchmarks.corpus import write_corpus
 from kgraph.graph.store import GraphStore
 from kgraph.pipeline import build_graph
@@ -52,3 +54,44 @@ def test_kill_mid_build_then_rebuild(tmp_path):
     finished = GraphStore.open(store_path, read_only=True)
     assert graph_sizes(finished) == graph_sizes(GraphStore.open(tmp_path / "clean" / "store",
                                                       read_only=True))
+
+
+LETTERS = {"a.txt": "Kim Jong-un sent a letter to Donald Trump on September 21, 2018.\n",
+           "b.txt": "Moon Jae-in met Kim Jong-un in Panmunjom on April 27, 2018.\n"}
+KILL_AT_PUBLISH = ("import os, signal\nimport kgraph.pipeline as pipeline\n"
+                   "pipeline.publish = lambda *_: os.kill(os.getpid(), signal.SIGKILL)\n"
+                   "from kgraph.cli import app\napp()\n")
+
+
+def _published_quads(folder) -> int:
+    from kgraph.api import KnowledgeGraph
+
+    return KnowledgeGraph.open(folder).store.triple_count()
+
+
+def test_a_build_stopped_before_publishing_is_finished_by_the_next(tmp_path):
+    """Killed after writing the store but before publishing, or stopped by a page it
+    cannot write: the next build, with nothing new to extract, still publishes."""
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    docs.mkdir()
+    (docs / "a.txt").write_text(LETTERS["a.txt"], encoding="utf-8")
+    build_graph([docs], out)
+    (docs / "b.txt").write_text(LETTERS["b.txt"], encoding="utf-8")
+    killed = subprocess.run([sys.executable, "-c", KILL_AT_PUBLISH, "build", str(docs),
+                             "--out", str(out), "--jobs", "1"], capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
+    after = build_graph([docs], out)
+    assert after.extracted == 0 and after.unchanged == 2
+    clean = build_graph([docs], tmp_path / "clean")
+    assert _published_quads(out) == after.triples == clean.triples
+
+    (docs / "c.txt").write_text("Mao Zedong met Joseph Stalin in Moscow in 1950.\n", "utf-8")
+    page = after.page_path
+    page.unlink()
+    page.mkdir()  # a page that cannot be written stops the build before publishing
+    with pytest.raises(OSError):
+        build_graph([docs], out)
+    page.rmdir()
+    again = build_graph([docs], out)
+    assert again.extracted == 0 and page.is_file()
+    assert _published_quads(out) == again.triples > clean.triples
