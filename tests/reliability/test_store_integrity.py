@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from kgraph.api import KnowledgeGraph
 from kgraph.pipeline import build_graph
 
