@@ -23,10 +23,14 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from kgraph.query.guard import Policy
+
 # Request and answer headers worth passing on; hop-by-hop ones are not.
 REQUEST_HEADERS = ("Content-Type", "Accept", "Accept-Encoding")
 ANSWER_HEADERS = ("Content-Type", "Content-Disposition", "Content-Encoding")
 CHUNK = 1 << 16
+MAX_REQUEST_BYTES = 16 << 20  # a query or an update body; more is refused (413)
+IDLE_SECONDS = 60  # a client silent this long is disconnected
 
 
 class QueryTimeout(Exception):
@@ -78,16 +82,18 @@ class Gateway(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], upstream: Upstream, max_bytes: int,
-                 timeout: float) -> None:
+                 timeout: float, policy: Policy | None = None) -> None:
         super().__init__(address, _Relay)
         self.upstream = upstream
-        self.max_bytes = max_bytes
+        self.max_bytes = max_bytes or None  # 0: no cap
         self.timeout_s = timeout
+        self.policy = policy or Policy.for_address(*address[:2])
 
 
 class _Relay(BaseHTTPRequestHandler):
     server: Gateway
     protocol_version = "HTTP/1.1"
+    timeout = IDLE_SECONDS  # a connection that sends nothing is closed, its thread freed
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         self._relay()
@@ -104,16 +110,37 @@ class _Relay(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:  # noqa: N802
         self._relay()
 
+    def _body(self) -> bytes | None:
+        """The request body, or None after answering 400/413 for a bad length."""
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self.close_connection = True
+            self._plain(400, "bad Content-Length")
+            return None
+        if length > MAX_REQUEST_BYTES:
+            self.close_connection = True
+            self._plain(413, f"the request is larger than {MAX_REQUEST_BYTES >> 20} MB")
+            return None
+        return self.rfile.read(length)
+
     def _relay(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else None
+        body = self._body()
+        if body is None:
+            return
+        refusal = self.server.policy.refusal(self.headers, self.path, body)
+        if refusal:
+            self._plain(403, refusal)
+            return
         headers = {k: v for k in REQUEST_HEADERS if (v := self.headers.get(k)) is not None}
         upstream, limit = self.server.upstream, self.server.timeout_s
         process = upstream.process
         connection = http.client.HTTPConnection("127.0.0.1", upstream.port, timeout=limit)
         try:
             deadline = time.monotonic() + limit
-            connection.request(self.command, self.path, body=body, headers=headers)
+            connection.request(self.command, self.path, body=body or None, headers=headers)
             answer = connection.getresponse()
             content = _read_capped(answer, self.server.max_bytes, deadline)
             if content is None:
@@ -154,15 +181,15 @@ class _Relay(BaseHTTPRequestHandler):
         pass  # Oxigraph's own log is enough; a relay line per request is noise.
 
 
-def _read_capped(answer: http.client.HTTPResponse, max_bytes: int,
+def _read_capped(answer: http.client.HTTPResponse, max_bytes: int | None,
                  deadline: float) -> bytes | None:
-    """The whole answer, or None as soon as it passes `max_bytes`."""
+    """The whole answer, or None as soon as it passes `max_bytes` (None: no cap)."""
     parts, size = [], 0
     while chunk := answer.read1(CHUNK):
         if time.monotonic() > deadline:
             raise QueryTimeout
         size += len(chunk)
-        if size > max_bytes:
+        if max_bytes is not None and size > max_bytes:
             return None
         parts.append(chunk)
     return b"".join(parts)
@@ -208,13 +235,14 @@ def wait_for(host: str, port: int, server: subprocess.Popen, seconds: float = 30
 
 
 def serve_capped(command: list[str], upstream_port: int, host: str, port: int,
-                 max_bytes: int, timeout: float) -> None:
+                 max_bytes: int, timeout: float, allow_service: bool = False) -> None:
     """Run `command` (the Oxigraph server on `upstream_port`) behind a capped relay.
 
     Blocks until SIGINT or SIGTERM, then stops the server too.
     """
     upstream = Upstream(command, upstream_port)
-    gateway = Gateway((host, port), upstream, max_bytes, timeout)
+    gateway = Gateway((host, port), upstream, max_bytes, timeout,
+                      Policy.for_address(host, port, allow_service))
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         upstream.start()
