@@ -11,11 +11,12 @@ A file that cannot be read raises `ReaderError` (one line naming the file);
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kgraph.readers import frus, jsonl, news, text, wilson
-from kgraph.readers.base import ReaderError, decode
+from kgraph.readers.base import BOMS, ReaderError, decode
 from kgraph.types import Document
 
 FORMATS = ("text", "markdown", "jsonl", "wilson", "news", "frus")
@@ -51,19 +52,38 @@ def detect_format(path: Path, head: str) -> str:
     return "text"
 
 
+MAX_FILE_BYTES = 1 << 30  # a bigger file is refused before it is read (FRUS volumes: ~20 MB)
+
+
+def _checked_bytes(path: Path) -> bytes:
+    """The file's bytes, once its size and first bytes show it is worth reading:
+    a huge file or a binary one is refused without being read whole."""
+    try:
+        with path.open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise ReaderError(path, f"too large ({size / (1 << 30):.1f} GB; kgraph reads "
+                                        f"files up to {MAX_FILE_BYTES >> 30} GB): split it")
+            head = file.read(4096)
+            for signature, kind in _BINARY_FORMATS:
+                if head.startswith(signature):
+                    raise ReaderError(path, f"unsupported format ({kind}); "
+                                            "convert it to text first")
+            if b"\x00" in head and not head.startswith(BOMS):
+                raise ReaderError(path, "binary file (contains NUL bytes), "
+                                        "not a text document")
+            return head + file.read()
+    except OSError as err:
+        raise ReaderError(path, f"cannot read ({err.strerror})") from None
+
+
 def read_file(path: Path, fmt: str | None = None, warnings: list[str] | None = None
               ) -> list[Document]:
     """All documents in one file. Raises ReaderError with a one-line reason."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise ReaderError(path, f"cannot read ({err.strerror})") from None
     if fmt is None and path.suffix and path.suffix.lower() not in SUFFIXES:
         raise ReaderError(path, f"unknown format ({path.suffix}); kgraph reads "
                                 f"{' '.join(sorted(SUFFIXES))}")
-    for signature, kind in _BINARY_FORMATS:
-        if data.startswith(signature):
-            raise ReaderError(path, f"unsupported format ({kind}); convert it to text first")
+    data = _checked_bytes(path)
     if fmt is None or fmt == "frus":
         sniff = data[:4096].decode("utf-8", errors="replace")
         fmt = fmt or detect_format(path, sniff)
@@ -83,7 +103,7 @@ def read_file(path: Path, fmt: str | None = None, warnings: list[str] | None = N
     if fmt == "news":
         return news.read(path, decoded.text)
     if fmt in {"text", "markdown"}:
-        return text.read(path, decoded.text)
+        return text.read(path, decoded.text, warnings)
     raise ReaderError(path, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
