@@ -16,6 +16,7 @@ from kgraph.cli.common import (
     err,
     fail,
     open_graph,
+    reading_folder,
 )
 
 
@@ -89,15 +90,12 @@ def serve(
 
     Requests go through kgraph's relay, which refuses SERVICE, Host headers other than
     the address served and requests from web pages of other origins (no CORS)."""
-    from kgraph.api import store_folder
     from kgraph.query.gateway import free_port, port_taken, serve_capped
     from kgraph.query.serve import ServerNotFound, server_command
 
     if timeout <= 0:
         fail(f"--timeout {timeout:g}: give a number of seconds above 0")
-    folder = store_folder(store)
-    if not folder.is_dir():
-        fail(f"{store}: no graph store here; run 'kgraph build' first")
+    folder = reading_folder(store)
     if problem := port_taken(host, port):
         fail(f"cannot listen on {host}:{port} ({problem}); give another --port")
     # Oxigraph listens on a private loopback port behind kgraph's relay.

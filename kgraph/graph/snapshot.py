@@ -5,7 +5,8 @@ writing. So a build writes ``build/store`` alone and, when it has finished,
 publishes a checkpoint (RocksDB hard links: instant, no copy) as
 ``build/snapshots/<stamp>`` and points ``build/current`` at it with an atomic
 rename. Queries, ``kgraph serve`` and the API open ``current``: during a build
-they see the previous finished build, whole; after it, the new one.
+they see the previous finished build, whole; after it, the new one; before the
+first build has finished, nothing ("no finished build yet").
 
 >>> reading_store("build")          # doctest: +SKIP
 PosixPath('build/snapshots/20261122T211502-123456')
@@ -18,16 +19,25 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kgraph.errors import NoFinishedBuild
+
 KEEP = 2  # snapshots kept: the current one and the one before (readers may hold it open)
 
 
 def reading_store(folder: str | Path) -> Path:
-    """The store a reader should open in a build folder (or `folder` itself)."""
+    """The store a reader should open in a build folder (or `folder` itself).
+
+    Raises `NoFinishedBuild` for a build folder with no published snapshot yet:
+    its live store holds a build in progress (or one that stopped), never for readers.
+    """
     folder = Path(folder)
     current = folder / "current"
     if current.is_symlink() and current.resolve().is_dir():
         return current.resolve()
-    return folder / "store" if (folder / "store").is_dir() else folder
+    if (folder / "store").is_dir():
+        raise NoFinishedBuild(f"{folder}: no finished build yet (a build is running, or "
+                              "stopped before its end: run 'kgraph build' to finish it)")
+    return folder
 
 
 def publish(store, build_folder: Path) -> Path:

@@ -95,3 +95,28 @@ def test_a_build_stopped_before_publishing_is_finished_by_the_next(tmp_path):
     again = build_graph([docs], out)
     assert again.extracted == 0 and page.is_file()
     assert _published_quads(out) == again.triples > clean.triples
+
+
+def test_readers_get_one_line_before_the_first_build_has_finished(tmp_path):
+    from typer.testing import CliRunner
+
+    from kgraph.api import KnowledgeGraph
+    from kgraph.cli import app
+
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    docs.mkdir()
+    (docs / "a.txt").write_text(LETTERS["a.txt"], encoding="utf-8")
+    killed = subprocess.run([sys.executable, "-c", KILL_AT_PUBLISH, "build", str(docs),
+                             "--out", str(out), "--jobs", "1"], capture_output=True)
+    assert killed.returncode == -signal.SIGKILL and (out / "store").is_dir()
+    for command in (["query", "SELECT * WHERE { ?s ?p ?o }"], ["serve"], ["analyze"]):
+        result = CliRunner().invoke(app, [*command, "--store", str(out)])
+        assert result.exit_code == 1, (command, result.output)
+        assert "no finished build yet" in result.output
+        assert len(result.output.strip().splitlines()) == 1
+    from kgraph.errors import NoFinishedBuild
+
+    with pytest.raises(NoFinishedBuild, match="no finished build yet"):
+        KnowledgeGraph.open(out)
+    build_graph([docs], out)
+    assert KnowledgeGraph.open(out).store.triple_count() > 0
