@@ -56,13 +56,33 @@ class BuildSummary:
         return self.out / "graph.html"
 
 
-def _changed(documents: Iterable[Document], known: dict[str, str], summary: BuildSummary,
-             seen: dict[str, str], sources: set[str], problem: Callable[[str], None]
-             ) -> Iterator[Document]:
+def _exists(path: str) -> bool:
+    """Whether a file is still there; one we may not look at counts as there."""
+    try:
+        return Path(path).exists()
+    except OSError:
+        return True
+
+
+def _stored_elsewhere(document: Document, stored: dict[str, str]) -> str | None:
+    """Another file, still present, that the stored document with this id came from."""
+    other = stored.get(document.id)
+    if other is None or Path(other).resolve() == Path(document.source).resolve():
+        return None
+    return other if _exists(other) else None
+
+
+def _changed(documents: Iterable[Document], known: dict[str, str], stored: dict[str, str],
+             summary: BuildSummary, seen: dict[str, str], sources: set[str],
+             problem: Callable[[str], None]) -> Iterator[Document]:
     for document in documents:
         if document.id in seen:  # one graph per id: a second document would replace the first
             problem(f"{document.source}: document id {document.id!r} was already read from "
                     f"{seen[document.id]}; skipped")
+            continue
+        if other := _stored_elsewhere(document, stored):
+            problem(f"{document.source}: document id {document.id!r} is already in the store "
+                    f"from {other}; skipped (give one of them another id)")
             continue
         summary.documents += 1
         seen[document.id] = document.source
@@ -91,16 +111,22 @@ def _gathered(batches: Iterable[list[Extracted]]) -> Iterator[list[Extracted]]:
         yield gathered
 
 
-def _remove_vanished(store: TripleStore, seen: dict[str, str], sources: set[str]) -> int:
-    """Remove documents whose file is gone, or whose file was read without them."""
+def _stored_sources(store: TripleStore) -> dict[str, str]:
+    """Document id → the file it was read from, for every document in the store."""
     rows = store.select("SELECT ?id ?path WHERE { ?d a kg:Document ; kg:documentId ?id ; "
                         "kg:sourcePath ?path }")
+    return {row["id"]: row["path"] for row in rows}
+
+
+def _remove_vanished(store: TripleStore, stored: dict[str, str], seen: dict[str, str],
+                     sources: set[str]) -> int:
+    """Remove documents whose file is gone, or whose file was read without them."""
     removed = 0
-    for row in rows:
-        gone = row["path"] in sources or not Path(row["path"]).exists()
-        if row["id"] not in seen and gone:
+    for document_id, path in stored.items():
+        gone = path in sources or not _exists(path)
+        if document_id not in seen and gone:
             store.mark_unfinished()
-            store.remove_document(row["id"])
+            store.remove_document(document_id)
             removed += 1
     return removed
 
@@ -172,8 +198,9 @@ def build_graph(
 
     seen: dict[str, str] = {}  # document id → where it was read
     sources: set[str] = set()
+    stored = _stored_sources(store)
     documents = _changed(read_paths(paths, fmt, on_error=problem), store.document_hashes(),
-                         summary, seen, sources, problem)
+                         stored, summary, seen, sources, problem)
     if dask_address is None and jobs <= 1:
         from kgraph.extract import load_pipeline  # spaCy: imported only when needed
 
@@ -190,7 +217,7 @@ def build_graph(
         raise NoDocuments(f"{', '.join(map(str, paths))}: no document could be read "
                           "(see the problems above)")
     release_free_memory()  # what extraction freed, before the projection and page need more
-    summary.removed = _remove_vanished(store, seen, sources)
+    summary.removed = _remove_vanished(store, stored, seen, sources)
     changed = summary.extracted or summary.removed or unfinished
     outputs = (summary.turtle_path, summary.page_path) if turtle else (summary.page_path,)
     if changed or not all(p.exists() for p in outputs):  # nothing new: nothing to redo

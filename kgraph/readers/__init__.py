@@ -141,4 +141,7 @@ def read_paths(
             continue
         for warning in warnings:
             on_error(warning)  # type: ignore[misc]
+        source = str(path.resolve())  # the same file is the same source from any directory
+        for document in documents:
+            document.source = source
         yield from documents

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from kgraph.api import KnowledgeGraph
 from kgraph.pipeline import build_graph
 
@@ -32,3 +35,56 @@ def test_documents_named_like_kgraphs_own_graphs_are_kept_apart(tmp_path):
     rebuilt = build_graph([docs], tmp_path / "out")
     assert rebuilt.removed == 1 and rebuilt.unchanged == 2
     assert set(_manifest(tmp_path / "out")) == {"actors", "plain"}
+
+
+def test_a_new_title_or_date_is_a_change(tmp_path):
+    records = tmp_path / "records.jsonl"
+
+    def write(title: str, date: str) -> None:
+        records.write_text(json.dumps({"id": "r1", "text": LETTER, "title": title,
+                                       "date": date}) + "\n", encoding="utf-8")
+
+    def stored() -> tuple[str, str]:
+        (row,) = KnowledgeGraph.open(tmp_path / "out").select(
+            "SELECT ?title ?date WHERE { ?d kg:documentId 'r1' ; dcterms:title ?title ; "
+            "dcterms:date ?date }")
+        return row["title"], str(row["date"])
+
+    write("First title", "2018-09-21")
+    build_graph([records], tmp_path / "out")
+    write("Second title", "2018-09-22")
+    again = build_graph([records], tmp_path / "out")
+    assert again.extracted == 1 and stored() == ("Second title", "2018-09-22")
+
+
+def test_a_build_from_another_directory_removes_nothing(tmp_path, monkeypatch):
+    for folder, text in (("docs", LETTER), ("more", MEETING), ("elsewhere", None)):
+        (tmp_path / folder).mkdir()
+        if text:
+            (tmp_path / folder / f"{folder}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    build_graph([Path("docs")], tmp_path / "out")
+    monkeypatch.chdir(tmp_path / "elsewhere")  # docs/docs.txt is not there from here
+    second = build_graph([tmp_path / "more"], tmp_path / "out")
+    assert second.removed == 0 and second.extracted == 1
+    rows = KnowledgeGraph.open(tmp_path / "out").select(
+        "SELECT ?path WHERE { ?d kg:sourcePath ?path } ORDER BY ?path")
+    assert [row["path"] for row in rows] == [str((tmp_path / f).resolve() / f"{f}.txt")
+                                             for f in ("docs", "more")]
+
+
+def test_an_id_already_stored_from_another_file_is_reported_and_kept(tmp_path):
+    for folder, text in (("a", LETTER), ("b", MEETING)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "letter.txt").write_text(text, encoding="utf-8")
+    build_graph([tmp_path / "a"], tmp_path / "out")
+    second = build_graph([tmp_path / "b"], tmp_path / "out")
+    (problem,) = second.problems
+    assert problem.startswith(str(tmp_path / "b" / "letter.txt"))
+    assert "already in the store from" in problem and str(tmp_path / "a") in problem
+    (row,) = KnowledgeGraph.open(tmp_path / "out").select(
+        "SELECT ?path WHERE { ?d kg:documentId 'letter' ; kg:sourcePath ?path }")
+    assert row["path"] == str(tmp_path / "a" / "letter.txt")
+    (tmp_path / "a" / "letter.txt").unlink()  # moved away: now the other file may take the id
+    third = build_graph([tmp_path / "b"], tmp_path / "out")
+    assert third.problems == [] and third.extracted == 1
