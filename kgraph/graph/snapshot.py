@@ -32,7 +32,7 @@ def reading_store(folder: str | Path) -> Path:
     """
     folder = Path(folder)
     current = folder / "current"
-    if current.is_symlink() and current.resolve().is_dir():
+    if current.is_dir():  # the link, or a copy of the build folder that followed it
         return current.resolve()
     if (folder / "store").is_dir():
         raise NoFinishedBuild(f"{folder}: no finished build yet (a build is running, or "
