@@ -79,7 +79,9 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
     timeout: Annotated[float, typer.Option(help="Query timeout in seconds.")] = 30,
     allow_update: Annotated[bool, typer.Option(
-        help="Accept SPARQL Update and Graph Store writes (read-only by default).")] = False,
+        help="Accept SPARQL Update and Graph Store writes (read-only by default). They go "
+             "to the build's store, not to the snapshot readers see: the next build "
+             "publishes them; no build can run while this serves.")] = False,
     allow_service: Annotated[bool, typer.Option(
         help="Let queries call other endpoints with SERVICE (refused by default: the server "
              "would fetch any address a query names).")] = False,
@@ -90,20 +92,20 @@ def serve(
 
     Requests go through kgraph's relay, which refuses SERVICE, Host headers other than
     the address served and requests from web pages of other origins (no CORS)."""
-    from kgraph.query.gateway import free_port, port_taken, serve_capped
-    from kgraph.query.serve import ServerNotFound, server_command
+    from kgraph.query.gateway import port_taken, serve_capped
+    from kgraph.query.serve import ServerNotFound, oxigraph_program, server_command
 
     if timeout <= 0:
         fail(f"--timeout {timeout:g}: give a number of seconds above 0")
-    folder = reading_folder(store)
+    reading_folder(store)  # or a one-line error
     if problem := port_taken(host, port):
         fail(f"cannot listen on {host}:{port} ({problem}); give another --port")
-    # Oxigraph listens on a private loopback port behind kgraph's relay.
-    server_port = free_port()
     try:
-        command = server_command(folder, "127.0.0.1", server_port, timeout, allow_update)
+        oxigraph_program()
     except ServerNotFound as error:
         fail(str(error))
+    # Oxigraph servers listen on private loopback ports behind kgraph's relay.
+    locate, servers = _served_store(store, allow_update)
     page = Path(store) / "graph.html"
     cap = f", answers up to {max_result_mb:g} MB" if max_result_mb > 0 else ""
     err.print(f"SPARQL endpoint: http://{host}:{port}/query "
@@ -114,5 +116,31 @@ def serve(
     if page.is_file():
         err.print(f"graph page: {page.resolve()}", highlight=False)
     sys.stderr.flush()
-    serve_capped(command, server_port, host, port, int(max(max_result_mb, 0) * 1e6), timeout,
-                 allow_service)
+    serve_capped(lambda location, server_port: server_command(
+                     location, "127.0.0.1", server_port, timeout, allow_update),
+                 locate, host, port, int(max(max_result_mb, 0) * 1e6), timeout, allow_service,
+                 servers)
+
+
+def _served_store(store: Path, allow_update: bool):
+    """What serve reads, as a function (read-only: the newest published snapshot, looked
+    up per request), and how many servers. Updates go to the build's own store, which
+    lasts across builds and which readers never open (they read snapshots); one server,
+    since a store has one writer, and no build can run meanwhile."""
+    from kgraph.api import store_folder
+
+    if allow_update:
+        live = store / "store" if (store / "store").is_dir() else store_folder(store)
+        _will_change(live)
+        return (lambda: live), 1
+    return (lambda: store_folder(store)), 4
+
+
+def _will_change(live: Path) -> None:
+    """Mark the store as changed and unpublished, so the next build publishes the updates."""
+    from kgraph.graph.store import GraphStore, StoreBusy
+
+    try:
+        GraphStore.open(live).mark_unfinished()
+    except StoreBusy as error:
+        fail(str(error))

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from kgraph.errors import NoFinishedBuild
 
-KEEP = 2  # snapshots kept: the current one and the one before (readers may hold it open)
+KEEP = 2  # snapshots kept: the current one and the one before (readers may hold it open),
+# and any that a running `kgraph serve` still serves (see `pin`)
 
 
 def reading_store(folder: str | Path) -> Path:
@@ -51,5 +52,39 @@ def publish(store, build_folder: Path) -> Path:
     os.symlink(Path("snapshots") / stamp, link)
     os.replace(link, build_folder / "current")  # atomic: readers see old or new, never none
     for old in sorted(p for p in snapshots.iterdir() if p.is_dir())[:-KEEP]:
-        shutil.rmtree(old, ignore_errors=True)
+        if not _pinned(old):
+            shutil.rmtree(old, ignore_errors=True)
     return target
+
+
+def pin(location: Path, tag: str) -> Path | None:
+    """Keep snapshot `location` while this process serves it: a marker file naming
+    the process, which `publish` respects until the process ends. None for a store
+    that is not a snapshot."""
+    if location.parent.name != "snapshots":
+        return None
+    marker = location.parent / f"{location.name}.pin-{os.getpid()}-{tag}"
+    marker.touch()
+    return marker
+
+
+def _pinned(snapshot: Path) -> bool:
+    """Whether a live process still serves `snapshot` (markers of dead ones removed)."""
+    pinned = False
+    for marker in snapshot.parent.glob(f"{snapshot.name}.pin-*"):
+        pid = int(marker.name.rsplit(".pin-", 1)[1].split("-")[0])
+        if _alive(pid):
+            pinned = True
+        else:
+            marker.unlink(missing_ok=True)
+    return pinned
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
