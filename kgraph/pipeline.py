@@ -166,6 +166,7 @@ def build_graph(
     dask_address: str | None = None,
     turtle: bool = False,
     force: bool = False,
+    follow_links: bool = False,
 ) -> BuildSummary:
     """Build (or bring up to date) the graph of `paths` in folder `out`.
 
@@ -178,11 +179,13 @@ def build_graph(
     Refuses (`OutFolderError`) an `out` that is a file, or, unless `force`, a
     non-empty folder that is no kgraph build or a build of documents from elsewhere
     (see `kgraph.outfolder`); `NoDocuments` when `paths` hold no document.
+    Links to files or folders outside `paths` are reported and skipped unless
+    `follow_links`.
     """
     started = time.perf_counter()
     paths = list(paths)
     check_out_folder(out, paths, force, local_store=store_url is None)
-    if next(iter_files(paths), None) is None:
+    if next(iter_files(paths, lambda _: None, follow_links), None) is None:  # reported below
         raise NoDocuments(f"{', '.join(map(str, paths))}: no files to read; give files or "
                           "folders of documents (.txt, .md, .jsonl, .xml)")
     jobs = jobs or default_jobs()
@@ -199,7 +202,8 @@ def build_graph(
     seen: dict[str, str] = {}  # document id → where it was read
     sources: set[str] = set()
     stored = _stored_sources(store)
-    documents = _changed(read_paths(paths, fmt, on_error=problem), store.document_hashes(),
+    documents = _changed(read_paths(paths, fmt, on_error=problem, follow_links=follow_links),
+                         store.document_hashes(),
                          stored, summary, seen, sources, problem)
     if dask_address is None and jobs <= 1:
         from kgraph.extract import load_pipeline  # spaCy: imported only when needed

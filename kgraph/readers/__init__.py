@@ -107,30 +107,74 @@ def read_file(path: Path, fmt: str | None = None, warnings: list[str] | None = N
     raise ReaderError(path, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files under `paths` in a stable order; hidden files and folders skipped."""
+def iter_files(paths: Iterable[str | Path], on_error: Callable[[str], None] | None = None,
+               follow_links: bool = False) -> Iterator[Path]:
+    """Files under `paths` in a stable order; hidden files and folders skipped, and
+    kgraph's own build folders. A folder that cannot be read, and a link that leads
+    outside the given folders (unless `follow_links`), go to `on_error` (raise without it).
+    """
+    def report(error: ReaderError) -> None:
+        if on_error is None:
+            raise error
+        on_error(str(error))
+
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                hidden = any(part.startswith(".") for part in relative)
-                readme = child.stem.upper().startswith("README") or child.name == "persons.json"
-                if child.is_file() and not hidden and not readme:
-                    yield child
+            yield from sorted(_walk(path, report, follow_links))
         elif path.exists():
             yield path
         else:
             raise ReaderError(path, "no such file or folder")
 
 
+def _is_build_folder(folder: Path) -> bool:
+    """A kgraph build folder (store/, snapshots/) or an Oxigraph (RocksDB) store."""
+    return ((folder / "snapshots").is_dir() and (folder / "store").is_dir()) or (
+        (folder / "CURRENT").is_file() and any(folder.glob("OPTIONS-*")))
+
+
+def _walk(root: Path, report: Callable[[ReaderError], None], follow_links: bool
+          ) -> Iterator[Path]:
+    inside = root.resolve()
+    seen: set[Path] = set()
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        if _is_build_folder(folder) or folder.resolve() in seen:
+            continue
+        seen.add(folder.resolve())
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as error:
+            report(ReaderError(folder, f"cannot read this folder ({error.strerror}); skipped"))
+            continue
+        for entry in entries:
+            child = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink() and not follow_links and not child.resolve().is_relative_to(
+                    inside):
+                report(ReaderError(child, "a link to outside the given folders; skipped "
+                                          "(kgraph build --follow-links reads it)"))
+            elif entry.is_dir():
+                pending.append(child)
+            elif entry.is_file() and not _skipped_name(child):
+                yield child
+
+
+def _skipped_name(path: Path) -> bool:
+    return path.stem.upper().startswith("README") or path.name == "persons.json"
+
+
 def read_paths(
     paths: Iterable[str | Path],
     fmt: str | None = None,
     on_error: Callable[[str], None] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Document]:
     """Every document under `paths`. Problems go to `on_error`, or raise without it."""
-    for path in iter_files(paths):
+    for path in iter_files(paths, on_error, follow_links):
         warnings: list[str] = []
         try:
             documents = read_file(path, fmt, warnings if on_error else None)

@@ -11,11 +11,19 @@ from kgraph.normalize.spans import trim_span
 from kgraph.types import Markup
 
 
+def shown(path: Path | str) -> str:
+    """A path for a one-line message: line breaks and other control characters in a
+    file name written as escapes (``a\\nb.txt``), so the message stays one line."""
+    text = str(path)
+    return text if text.isprintable() else "".join(
+        c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class ReaderError(ValueError):
     """A file kgraph cannot read; ``str(err)`` is one line naming the file."""
 
     def __init__(self, path: Path | str, problem: str):
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{shown(path)}: {problem}")
         self.path = str(path)
         self.problem = problem
 

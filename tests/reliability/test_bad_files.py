@@ -121,3 +121,42 @@ def test_json_lines_keep_unicode_line_separators_inside_records(tmp_path):
         {"type": "MET_WITH", "subject": f"Moon{s}Jae-in", "object": "Kim Jong-un"}]},
         ensure_ascii=False) for i, s in enumerate(SEPARATORS)) + "\n", encoding="utf-8")
     assert [g.ids for g in load_gold(gold)] == [("g0",), ("g1",), ("g2",)]
+
+
+def test_folders_links_and_names_that_would_mislead_a_build(tmp_path):
+    """kgraph's own build folder inside the corpus, a link to outside it, a file name
+    with a line break: reported in one line each, or left alone."""
+    from kgraph.pipeline import build_graph
+
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "two\nlines.txt").write_bytes(b"")
+    (outside / "secret.txt").write_text("Moon Jae-in met Kim Jong-un in 2018.", "utf-8")
+    (corpus / "secret.txt").symlink_to(outside / "secret.txt")
+    (corpus / "elsewhere").symlink_to(outside, target_is_directory=True)
+    problems: list[str] = []
+    first = build_graph([corpus], corpus / "out", on_problem=problems.append)
+    again = build_graph([corpus], corpus / "out")  # the corpus now holds its own --out
+    assert first.documents == again.documents == 1 and again.unchanged == 1
+    assert again.problems == problems
+    assert all("\n" not in problem for problem in problems)
+    assert any("two\\nlines.txt" in problem for problem in problems)
+    assert sum("outside the given folders" in problem for problem in problems) == 2
+    followed = build_graph([corpus], tmp_path / "followed", follow_links=True)
+    assert followed.documents == 2  # the file link; the folder link leads to the same file
+
+
+def test_an_unwritable_out_is_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from kgraph.cli import app
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "out").write_text("a file where the build folder should be")
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "docs"), "--out",
+                                      str(tmp_path / "out" / "sub")])
+    assert result.exit_code == 1 and "cannot write" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
