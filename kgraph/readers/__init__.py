@@ -130,8 +130,11 @@ def iter_files(paths: Iterable[str | Path], on_error: Callable[[str], None] | No
 
 def _is_build_folder(folder: Path) -> bool:
     """A kgraph build folder (store/, snapshots/) or an Oxigraph (RocksDB) store."""
-    return ((folder / "snapshots").is_dir() and (folder / "store").is_dir()) or (
-        (folder / "CURRENT").is_file() and any(folder.glob("OPTIONS-*")))
+    try:
+        return ((folder / "snapshots").is_dir() and (folder / "store").is_dir()) or (
+            (folder / "CURRENT").is_file() and any(folder.glob("OPTIONS-*")))
+    except OSError:  # unreadable: reported when the walk tries to list it
+        return False
 
 
 def _walk(root: Path, report: Callable[[ReaderError], None], follow_links: bool

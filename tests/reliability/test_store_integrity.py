@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from kgraph.api import KnowledgeGraph
@@ -88,3 +92,44 @@ def test_an_id_already_stored_from_another_file_is_reported_and_kept(tmp_path):
     (tmp_path / "a" / "letter.txt").unlink()  # moved away: now the other file may take the id
     third = build_graph([tmp_path / "b"], tmp_path / "out")
     assert third.problems == [] and third.extracted == 1
+
+
+@contextmanager
+def _as_nobody(*owned: Path):
+    """Run the block as an unprivileged user when the tests run as root (root reads
+    every folder); `owned` (recursively) handed to that user meanwhile."""
+    if os.geteuid() != 0:
+        yield
+        return
+    nobody = 65534
+    for top in owned:
+        for path in [top, *top.rglob("*")]:
+            os.lchown(path, nobody, nobody)
+    os.seteuid(nobody)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+
+
+def test_an_unreadable_folder_is_reported_and_its_documents_kept(tmp_path):
+    base = Path(tempfile.mkdtemp(dir="/tmp"))  # a folder the unprivileged user may enter
+    try:
+        base.chmod(0o755)
+        docs, out = base / "docs", base / "out"
+        (docs / "locked").mkdir(parents=True)
+        (docs / "a.txt").write_text(LETTER, encoding="utf-8")
+        (docs / "locked" / "b.txt").write_text(MEETING, encoding="utf-8")
+        build_graph([docs], out)
+        (docs / "locked").chmod(0)
+        try:
+            with _as_nobody(out):
+                again = build_graph([docs], out)
+        finally:
+            (docs / "locked").chmod(0o755)
+        assert again.removed == 0 and again.unchanged == 1
+        (problem,) = again.problems
+        assert problem.startswith(str(docs / "locked")) and "cannot read this folder" in problem
+        assert set(_manifest(out)) == {"a", "b"}
+    finally:
+        shutil.rmtree(base, ignore_errors=True)  # RocksDB may still close its files
