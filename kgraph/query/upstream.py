@@ -12,16 +12,14 @@ that builds do not delete it under the server.
 
 from __future__ import annotations
 
-import ctypes
 import queue
-import signal
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
+from kgraph.children import die_with_parent
 from kgraph.graph.snapshot import pin
 from kgraph.query.net import free_port, wait_for
 
@@ -30,13 +28,6 @@ CommandFor = Callable[[Path, int], list[str]]
 
 class PoolBusy(Exception):
     """Every server stayed busy for the whole wait."""
-
-
-def _die_with_parent() -> None:
-    """In the child: end when the thread that started it ends (Linux): that thread is
-    the pool's spawner, which lives as long as kgraph serve, even one ended by SIGKILL."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 class Upstream:
@@ -53,7 +44,7 @@ class Upstream:
         self._pin = pin(location, str(self.port))
         self.location = location
         self.process = self.spawner.submit(subprocess.Popen, self.command_for(
-            location, self.port), preexec_fn=_die_with_parent).result()
+            location, self.port), preexec_fn=die_with_parent).result()
         wait_for("127.0.0.1", self.port, self.process)
 
     def stop(self) -> None:
@@ -83,7 +74,7 @@ class Pool:
     def __init__(self, command_for: CommandFor, locate: Callable[[], Path], size: int) -> None:
         self.locate = locate
         # Servers are started from one long-lived thread: a server ends with the thread
-        # that started it (_die_with_parent), and request threads end after each request.
+        # that started it (die_with_parent), and request threads end after each request.
         self.spawner = ThreadPoolExecutor(1)
         self.upstreams = [Upstream(command_for, free_port(), self.spawner)
                           for _ in range(size)]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +122,56 @@ def test_readers_get_one_line_before_the_first_build_has_finished(tmp_path):
         KnowledgeGraph.open(out)
     build_graph([docs], out)
     assert KnowledgeGraph.open(out).store.triple_count() > 0
+
+
+def _descendants(pid: int) -> set[int]:
+    """Running processes below `pid` (Linux /proc)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier}
+        found |= frontier
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_build_with_jobs_leaves_no_worker_behind(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 200, sentences=4)
+    build = subprocess.Popen([sys.executable, "-m", "kgraph.cli", "build", str(corpus),
+                              "--out", str(tmp_path / "out"), "--jobs", "2"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120  # bounds on waiting, not speed checks
+    workers: set[int] = set()
+    while not workers and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        workers = {p for p in _descendants(build.pid)
+                   if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text(errors="replace")}
+    assert workers, "no worker process started"
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 30
+    while workers & _alive(workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = _alive(workers)
+    for pid in left:  # do not leave them to the next test
+        os.kill(pid, signal.SIGKILL)
+    assert not left
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
