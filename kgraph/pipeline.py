@@ -18,7 +18,7 @@ from kgraph.errors import NoDocuments
 from kgraph.graph.base import TripleStore
 from kgraph.graph.rdf import content_hash
 from kgraph.graph.remote import RemoteStore
-from kgraph.graph.snapshot import publish
+from kgraph.graph.snapshot import mark_finished, mark_unfinished, publish, unfinished
 from kgraph.graph.store import GraphStore
 from kgraph.memory import release_free_memory
 from kgraph.outfolder import check_out_folder
@@ -67,7 +67,9 @@ def _exists(path: str) -> bool:
 def _stored_elsewhere(document: Document, stored: dict[str, str]) -> str | None:
     """Another file, still present, that the stored document with this id came from."""
     other = stored.get(document.id)
-    if other is None or Path(other).resolve() == Path(document.source).resolve():
+    if other is None or other == document.source:  # the usual case, without a file lookup
+        return None
+    if Path(other).resolve() == Path(document.source).resolve():
         return None
     return other if _exists(other) else None
 
@@ -119,13 +121,13 @@ def _stored_sources(store: TripleStore) -> dict[str, str]:
 
 
 def _remove_vanished(store: TripleStore, stored: dict[str, str], seen: dict[str, str],
-                     sources: set[str]) -> int:
+                     sources: set[str], out: Path) -> int:
     """Remove documents whose file is gone, or whose file was read without them."""
     removed = 0
     for document_id, path in stored.items():
         gone = path in sources or not _exists(path)
         if document_id not in seen and gone:
-            store.mark_unfinished()
+            mark_unfinished(out)
             store.remove_document(document_id)
             removed += 1
     return removed
@@ -209,9 +211,9 @@ def build_graph(
         from kgraph.extract import load_pipeline  # spaCy: imported only when needed
 
         load_pipeline(model)  # fail early, with the install hint, before reading anything
-    unfinished = store.unfinished()  # a build that stopped before publishing: finish it
+    left_undone = unfinished(summary.out)  # a build that stopped before publishing: finish it
     for done in _gathered(run_batches(batches(documents), model, jobs, dask_address)):
-        store.mark_unfinished()
+        mark_unfinished(summary.out)
         store.write_documents(done)
         summary.extracted += len(done)
         if on_document:
@@ -221,8 +223,8 @@ def build_graph(
         raise NoDocuments(f"{', '.join(map(str, paths))}: no document could be read "
                           "(see the problems above)")
     release_free_memory()  # what extraction freed, before the projection and page need more
-    summary.removed = _remove_vanished(store, stored, seen, sources)
-    changed = summary.extracted or summary.removed or unfinished
+    summary.removed = _remove_vanished(store, stored, seen, sources, summary.out)
+    changed = summary.extracted or summary.removed or left_undone
     outputs = (summary.turtle_path, summary.page_path) if turtle else (summary.page_path,)
     if changed or not all(p.exists() for p in outputs):  # nothing new: nothing to redo
         from kgraph.analysis.project import edge_rows, to_networkx
@@ -241,6 +243,6 @@ def build_graph(
         store.flush()
         publish(store, summary.out)
     if changed:
-        store.mark_finished()  # after publishing: a kill before this only repeats the work
+        mark_finished(summary.out)  # after publishing: a kill before this only repeats work
     summary.seconds = time.perf_counter() - started
     return summary

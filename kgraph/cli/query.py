@@ -137,10 +137,8 @@ def _served_store(store: Path, allow_update: bool):
 
 
 def _will_change(live: Path) -> None:
-    """Mark the store as changed and unpublished, so the next build publishes the updates."""
-    from kgraph.graph.store import GraphStore, StoreBusy
+    """Mark the build as changed and unpublished, so the next build publishes the updates."""
+    from kgraph.graph.snapshot import mark_unfinished
 
-    try:
-        GraphStore.open(live).mark_unfinished()
-    except StoreBusy as error:
-        fail(str(error))
+    if live.name == "store" and (live.parent / "snapshots").is_dir():
+        mark_unfinished(live.parent)

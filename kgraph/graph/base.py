@@ -79,23 +79,6 @@ class TripleStore(ABC):
         )
         return {row["id"]: row["hash"] for row in rows}
 
-    # Set before a build first changes the store, cleared once it has published: a build
-    # killed in between leaves it set, and the next build redoes the actors graph, the
-    # page and the publish step even when no document changed.
-    _UNFINISHED = "GRAPH kgg:manifest { kgg:manifest kg:unfinishedBuild true }"
-
-    def mark_unfinished(self) -> None:
-        """Record that the store is changing and not yet published."""
-        self.update(f"INSERT DATA {{ {self._UNFINISHED} }}")
-
-    def mark_finished(self) -> None:
-        """Record that what the store holds has been published."""
-        self.update(f"DELETE DATA {{ {self._UNFINISHED} }}")
-
-    def unfinished(self) -> bool:
-        """Whether a build changed the store and stopped before publishing it."""
-        return bool(self.select(f"SELECT * WHERE {{ {self._UNFINISHED} }}"))
-
     def rebuild_actors(self) -> None:
         """Describe every actor once, in the shared ``kgg:actors`` graph, from the mentions
         in the document graphs (so it stays right when a document comes or goes).

@@ -116,8 +116,7 @@ class RemoteStore(TripleStore):
                 raise
 
     def triple_count(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                           "FILTER(?g != kgg:manifest) }")
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return rows[0]["n"]
 
     def export(self, out: str | Path | BinaryIO, fmt: str = "turtle") -> None:

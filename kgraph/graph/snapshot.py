@@ -41,6 +41,32 @@ def reading_store(folder: str | Path) -> Path:
     return folder
 
 
+UNFINISHED = "unfinished"  # in the build folder: the store changed and is not yet published
+
+
+def mark_unfinished(build_folder: Path) -> None:
+    """Record, before a build first changes the store, that it is not yet published: a
+    build killed before `mark_finished` leaves the mark, and the next build redoes the
+    actors graph, the page and the publish step even with nothing to extract. (Kept
+    beside the store, not in it, so that no snapshot or export carries it.)"""
+    marker = build_folder / UNFINISHED
+    if not marker.exists():
+        with marker.open("w") as file:
+            file.write("a build changed the store and has not published it yet\n")
+            file.flush()
+            os.fsync(file.fileno())
+
+
+def mark_finished(build_folder: Path) -> None:
+    """Record that what the store holds has been published."""
+    (build_folder / UNFINISHED).unlink(missing_ok=True)
+
+
+def unfinished(build_folder: Path) -> bool:
+    """Whether a build changed the store and stopped before publishing it."""
+    return (build_folder / UNFINISHED).exists()
+
+
 def publish(store, build_folder: Path) -> Path:
     """Snapshot `store` (a `GraphStore`) and make it the one readers open."""
     snapshots = build_folder / "snapshots"
