@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import queue
 import subprocess
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -30,6 +32,14 @@ class PoolBusy(Exception):
     """Every server stayed busy for the whole wait."""
 
 
+def _pass_on_log(stream) -> None:
+    """Oxigraph's log to our stderr, without its line naming the private port: users
+    should only ever see (and use) the public address kgraph printed."""
+    for line in stream:
+        if not line.startswith("Listening for requests at"):
+            sys.stderr.write(line)
+
+
 class Upstream:
     """One Oxigraph server process on a loopback port, serving one store at a time."""
 
@@ -44,7 +54,9 @@ class Upstream:
         self._pin = pin(location, str(self.port))
         self.location = location
         self.process = self.spawner.submit(subprocess.Popen, self.command_for(
-            location, self.port), preexec_fn=die_with_parent).result()
+            location, self.port), preexec_fn=die_with_parent, stderr=subprocess.PIPE,
+            text=True).result()
+        threading.Thread(target=_pass_on_log, args=(self.process.stderr,), daemon=True).start()
         wait_for("127.0.0.1", self.port, self.process)
 
     def stop(self) -> None:
