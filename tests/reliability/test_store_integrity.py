@@ -69,7 +69,7 @@ def test_a_build_from_another_directory_removes_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     build_graph([Path("docs")], tmp_path / "out")
     monkeypatch.chdir(tmp_path / "elsewhere")  # docs/docs.txt is not there from here
-    second = build_graph([tmp_path / "more"], tmp_path / "out")
+    second = build_graph([tmp_path / "more"], tmp_path / "out", force=True)  # add to it
     assert second.removed == 0 and second.extracted == 1
     rows = KnowledgeGraph.open(tmp_path / "out").select(
         "SELECT ?path WHERE { ?d kg:sourcePath ?path } ORDER BY ?path")
@@ -81,8 +81,9 @@ def test_an_id_already_stored_from_another_file_is_reported_and_kept(tmp_path):
     for folder, text in (("a", LETTER), ("b", MEETING)):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "letter.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b" / "other.txt").write_text(LETTER, encoding="utf-8")
     build_graph([tmp_path / "a"], tmp_path / "out")
-    second = build_graph([tmp_path / "b"], tmp_path / "out")
+    second = build_graph([tmp_path / "b"], tmp_path / "out", force=True)
     (problem,) = second.problems
     assert problem.startswith(str(tmp_path / "b" / "letter.txt"))
     assert "already in the store from" in problem and str(tmp_path / "a") in problem
