@@ -13,3 +13,7 @@ class OutFolderError(ValueError):
 
 class NoDocuments(ValueError):
     """The inputs hold no document to build."""
+
+
+class NoFinishedBuild(RuntimeError):
+    """A build folder whose first build has not published yet: nothing whole to read."""

@@ -11,6 +11,7 @@ that easy). Both are refused unless the caller forces them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,16 +33,18 @@ def other_sources(folder: Path, paths: Iterable[str | Path]) -> list[str]:
     """Source files of documents in the build `folder` that lie outside `paths` and still
     exist (those whose files are gone the build removes anyway)."""
     from kgraph.api import KnowledgeGraph
+    from kgraph.errors import NoFinishedBuild
 
     given = [Path(p).resolve() for p in paths]
     try:
         rows = KnowledgeGraph.open(folder).select(
             "SELECT DISTINCT ?path WHERE { ?d a kg:Document ; kg:sourcePath ?path }")
-    except OSError:  # a first build still writing it, unpublished: the build says so itself
+    except (OSError, NoFinishedBuild):  # a first build unpublished: the build finishes it
         return []
+    # os.path.exists: a file in a folder we may not read counts as gone here
     return sorted(row["path"] for row in rows
-                  if Path(row["path"]).exists() and not _within(Path(row["path"]).resolve(),
-                                                                given))
+                  if os.path.exists(row["path"]) and not _within(Path(row["path"]).resolve(),
+                                                                 given))
 
 
 def check_out_folder(out: str | Path, paths: Iterable[str | Path], force: bool = False,

@@ -18,7 +18,7 @@ from kgraph.errors import NoDocuments
 from kgraph.graph.base import TripleStore
 from kgraph.graph.rdf import content_hash
 from kgraph.graph.remote import RemoteStore
-from kgraph.graph.snapshot import publish
+from kgraph.graph.snapshot import mark_finished, mark_unfinished, publish, unfinished
 from kgraph.graph.store import GraphStore
 from kgraph.memory import release_free_memory
 from kgraph.outfolder import check_out_folder
@@ -56,13 +56,35 @@ class BuildSummary:
         return self.out / "graph.html"
 
 
-def _changed(documents: Iterable[Document], known: dict[str, str], summary: BuildSummary,
-             seen: dict[str, str], sources: set[str], problem: Callable[[str], None]
-             ) -> Iterator[Document]:
+def _exists(path: str) -> bool:
+    """Whether a file is still there; one we may not look at counts as there."""
+    try:
+        return Path(path).exists()
+    except OSError:
+        return True
+
+
+def _stored_elsewhere(document: Document, stored: dict[str, str]) -> str | None:
+    """Another file, still present, that the stored document with this id came from."""
+    other = stored.get(document.id)
+    if other is None or other == document.source:  # the usual case, without a file lookup
+        return None
+    if Path(other).resolve() == Path(document.source).resolve():
+        return None
+    return other if _exists(other) else None
+
+
+def _changed(documents: Iterable[Document], known: dict[str, str], stored: dict[str, str],
+             summary: BuildSummary, seen: dict[str, str], sources: set[str],
+             problem: Callable[[str], None]) -> Iterator[Document]:
     for document in documents:
         if document.id in seen:  # one graph per id: a second document would replace the first
             problem(f"{document.source}: document id {document.id!r} was already read from "
                     f"{seen[document.id]}; skipped")
+            continue
+        if other := _stored_elsewhere(document, stored):
+            problem(f"{document.source}: document id {document.id!r} is already in the store "
+                    f"from {other}; skipped (give one of them another id)")
             continue
         summary.documents += 1
         seen[document.id] = document.source
@@ -91,15 +113,22 @@ def _gathered(batches: Iterable[list[Extracted]]) -> Iterator[list[Extracted]]:
         yield gathered
 
 
-def _remove_vanished(store: TripleStore, seen: dict[str, str], sources: set[str]) -> int:
-    """Remove documents whose file is gone, or whose file was read without them."""
+def _stored_sources(store: TripleStore) -> dict[str, str]:
+    """Document id → the file it was read from, for every document in the store."""
     rows = store.select("SELECT ?id ?path WHERE { ?d a kg:Document ; kg:documentId ?id ; "
                         "kg:sourcePath ?path }")
+    return {row["id"]: row["path"] for row in rows}
+
+
+def _remove_vanished(store: TripleStore, stored: dict[str, str], seen: dict[str, str],
+                     sources: set[str], out: Path) -> int:
+    """Remove documents whose file is gone, or whose file was read without them."""
     removed = 0
-    for row in rows:
-        gone = row["path"] in sources or not Path(row["path"]).exists()
-        if row["id"] not in seen and gone:
-            store.remove_document(row["id"])
+    for document_id, path in stored.items():
+        gone = path in sources or not _exists(path)
+        if document_id not in seen and gone:
+            mark_unfinished(out)
+            store.remove_document(document_id)
             removed += 1
     return removed
 
@@ -139,6 +168,7 @@ def build_graph(
     dask_address: str | None = None,
     turtle: bool = False,
     force: bool = False,
+    follow_links: bool = False,
 ) -> BuildSummary:
     """Build (or bring up to date) the graph of `paths` in folder `out`.
 
@@ -151,11 +181,13 @@ def build_graph(
     Refuses (`OutFolderError`) an `out` that is a file, or, unless `force`, a
     non-empty folder that is no kgraph build or a build of documents from elsewhere
     (see `kgraph.outfolder`); `NoDocuments` when `paths` hold no document.
+    Links to files or folders outside `paths` are reported and skipped unless
+    `follow_links`.
     """
     started = time.perf_counter()
     paths = list(paths)
     check_out_folder(out, paths, force, local_store=store_url is None)
-    if next(iter_files(paths), None) is None:
+    if next(iter_files(paths, lambda _: None, follow_links), None) is None:  # reported below
         raise NoDocuments(f"{', '.join(map(str, paths))}: no files to read; give files or "
                           "folders of documents (.txt, .md, .jsonl, .xml)")
     jobs = jobs or default_jobs()
@@ -171,13 +203,17 @@ def build_graph(
 
     seen: dict[str, str] = {}  # document id → where it was read
     sources: set[str] = set()
-    documents = _changed(read_paths(paths, fmt, on_error=problem), store.document_hashes(),
-                         summary, seen, sources, problem)
+    stored = _stored_sources(store)
+    documents = _changed(read_paths(paths, fmt, on_error=problem, follow_links=follow_links),
+                         store.document_hashes(),
+                         stored, summary, seen, sources, problem)
     if dask_address is None and jobs <= 1:
         from kgraph.extract import load_pipeline  # spaCy: imported only when needed
 
         load_pipeline(model)  # fail early, with the install hint, before reading anything
+    left_undone = unfinished(summary.out)  # a build that stopped before publishing: finish it
     for done in _gathered(run_batches(batches(documents), model, jobs, dask_address)):
+        mark_unfinished(summary.out)
         store.write_documents(done)
         summary.extracted += len(done)
         if on_document:
@@ -187,8 +223,8 @@ def build_graph(
         raise NoDocuments(f"{', '.join(map(str, paths))}: no document could be read "
                           "(see the problems above)")
     release_free_memory()  # what extraction freed, before the projection and page need more
-    summary.removed = _remove_vanished(store, seen, sources)
-    changed = summary.extracted or summary.removed
+    summary.removed = _remove_vanished(store, stored, seen, sources, summary.out)
+    changed = summary.extracted or summary.removed or left_undone
     outputs = (summary.turtle_path, summary.page_path) if turtle else (summary.page_path,)
     if changed or not all(p.exists() for p in outputs):  # nothing new: nothing to redo
         from kgraph.analysis.project import edge_rows, to_networkx
@@ -206,5 +242,7 @@ def build_graph(
     if isinstance(store, GraphStore) and (changed or not (summary.out / "current").exists()):
         store.flush()
         publish(store, summary.out)
+    if changed:
+        mark_finished(summary.out)  # after publishing: a kill before this only repeats work
     summary.seconds = time.perf_counter() - started
     return summary

@@ -99,9 +99,12 @@ def _bounded(submit, work: Iterable[list[Document]], in_flight: int
         yield pending.popleft().result()
 
 
-def _load_model(model: str | None) -> None:
+def _start_worker(model: str | None) -> None:
+    """A worker process: tied to the build (a killed build leaves no worker), model loaded."""
+    from kgraph.children import die_with_parent
     from kgraph.extract import load_pipeline
 
+    die_with_parent(multiprocessing.parent_process().pid)
     load_pipeline(model)
 
 
@@ -123,7 +126,7 @@ def run_batches(work: Iterable[list[Document]], model: str | None = None, jobs: 
             yield extract_batch(batch, model)
         return
     context = multiprocessing.get_context("spawn")  # fork after loading RocksDB/spaCy is unsafe
-    with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_load_model,
+    with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_start_worker,
                              initargs=(model,)) as pool:
         submit = lambda batch: pool.submit(extract_batch, batch, model)  # noqa: E731
         yield from _shared(submit, chain(head, work), model, in_flight=2 * (jobs - 1) + 1)

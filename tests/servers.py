@@ -38,7 +38,7 @@ def oxigraph_server(location: Path, port: int) -> list[str]:
 def serving_copy(build: Path, folder: Path, *options: str):
     """`kgraph serve` (the real CLI, in a subprocess) on a copy of `build`; yields its URL."""
     copy = folder / "build"
-    shutil.copytree(build, copy)
+    shutil.copytree(build, copy, symlinks=True)  # current stays a link to its snapshot
     port = free_port()
     command = [sys.executable, "-m", "kgraph.cli", "serve", "--store", str(copy),
                "--port", str(port), *options]

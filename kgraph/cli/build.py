@@ -73,6 +73,9 @@ def build(
     force: Annotated[bool, typer.Option(
         help="Write into --out even if it is not empty and not a kgraph build, or holds a "
              "build of other documents (they stay).")] = False,
+    follow_links: Annotated[bool, typer.Option(
+        help="Read links that lead outside the given folders (reported and skipped "
+             "by default).")] = False,
 ) -> None:
     """Read, extract and store documents; write store/ and graph.html (graph.ttl with --turtle)."""
     from kgraph.api import KnowledgeGraph
@@ -92,11 +95,15 @@ def build(
             kg = KnowledgeGraph.build(
                 paths, out, fmt=fmt.value if fmt else None, model=model, store_url=store_url,
                 jobs=jobs, dask_address=dask, turtle=turtle, force=force,
-                page_title=title,
+                page_title=title, follow_links=follow_links,
                 on_problem=warn, on_document=lambda _: progress.advance(task))
         except (ModelNotFound, ReaderError, RemoteStoreError, StoreBusy, OutFolderError,
                 NoDocuments) as error:
             fail(str(error))
+        except OSError as error:  # disk full, a read-only --out: what was built is kept
+            where = error.filename or out
+            reason = error.strerror or str(error).splitlines()[0]
+            fail(f"{where}: cannot write ({reason}); the last finished build is unchanged")
     _print_summary(kg.summary)
     if example:
         print("Example query: who sent letters or telegrams to whom")

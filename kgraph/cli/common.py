@@ -54,13 +54,26 @@ def warn(message: str) -> None:
 
 def open_graph(store: Path, store_url: str | None = None):
     """The `KnowledgeGraph` of a build folder or a server, or a one-line error."""
-    from kgraph.api import KnowledgeGraph, store_folder
+    from kgraph.api import KnowledgeGraph
 
     if store_url:
         return KnowledgeGraph.open(store, store_url=store_url)
-    if not store_folder(store).is_dir():
-        fail(f"{store}: no graph store here; run 'kgraph build' first")
+    reading_folder(store)  # or a one-line error
     return KnowledgeGraph.open(store)
+
+
+def reading_folder(store: Path) -> Path:
+    """The published store of a build folder, or a one-line error."""
+    from kgraph.api import store_folder
+    from kgraph.errors import NoFinishedBuild
+
+    try:
+        folder = store_folder(store)
+    except NoFinishedBuild as error:
+        fail(str(error))
+    if not folder.is_dir():
+        fail(f"{store}: no graph store here; run 'kgraph build' first")
+    return folder
 
 
 def _print_version(value: bool) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -17,6 +16,7 @@ from kgraph.cli.common import (
     err,
     fail,
     open_graph,
+    reading_folder,
 )
 
 
@@ -79,29 +79,35 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
     timeout: Annotated[float, typer.Option(help="Query timeout in seconds.")] = 30,
     allow_update: Annotated[bool, typer.Option(
-        help="Accept SPARQL Update and Graph Store writes (read-only by default).")] = False,
+        help="Accept SPARQL Update and Graph Store writes (read-only by default). They go "
+             "to the build's store, not to the snapshot readers see: the next build "
+             "publishes them; no build can run while this serves.")] = False,
+    allow_service: Annotated[bool, typer.Option(
+        help="Let queries call other endpoints with SERVICE (refused by default: the server "
+             "would fetch any address a query names).")] = False,
     max_result_mb: Annotated[float, typer.Option(
         help="Refuse answers larger than this (413); 0: no cap.")] = 100,
 ) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint (the Oxigraph server) at /query."""
-    from kgraph.api import store_folder
-    from kgraph.query.gateway import free_port, port_taken, serve_capped
-    from kgraph.query.serve import ServerNotFound, server_command
+    """Serve the store as a SPARQL 1.1 endpoint (the Oxigraph server) at /query.
 
-    folder = store_folder(store)
-    if not folder.is_dir():
-        fail(f"{store}: no graph store here; run 'kgraph build' first")
+    Requests go through kgraph's relay, which refuses SERVICE, Host headers other than
+    the address served and requests from web pages of other origins (no CORS)."""
+    from kgraph.query.gateway import port_taken, serve_capped
+    from kgraph.query.serve import ServerNotFound, oxigraph_program, server_command
+
+    if timeout <= 0:
+        fail(f"--timeout {timeout:g}: give a number of seconds above 0")
+    reading_folder(store)  # or a one-line error
     if problem := port_taken(host, port):
         fail(f"cannot listen on {host}:{port} ({problem}); give another --port")
-    capped = max_result_mb > 0
-    # With a cap, Oxigraph listens on a private loopback port behind kgraph's relay.
-    server_host, server_port = ("127.0.0.1", free_port()) if capped else (host, port)
     try:
-        command = server_command(folder, server_host, server_port, timeout, allow_update)
+        oxigraph_program()
     except ServerNotFound as error:
         fail(str(error))
+    # Oxigraph servers listen on private loopback ports behind kgraph's relay.
+    locate, servers = _served_store(store, allow_update)
     page = Path(store) / "graph.html"
-    cap = f", answers up to {max_result_mb:g} MB" if capped else ""
+    cap = f", answers up to {max_result_mb:g} MB" if max_result_mb > 0 else ""
     err.print(f"SPARQL endpoint: http://{host}:{port}/query "
               f"({'read-write' if allow_update else 'read-only'}, timeout {timeout:g} s{cap})",
               highlight=False)
@@ -110,8 +116,29 @@ def serve(
     if page.is_file():
         err.print(f"graph page: {page.resolve()}", highlight=False)
     sys.stderr.flush()
-    if capped:
-        serve_capped(command, server_port, host, port, int(max_result_mb * 1e6), timeout)
-        return
-    # The server takes this process's place: signals (Ctrl-C, kill) reach it directly.
-    os.execv(command[0], command)
+    serve_capped(lambda location, server_port: server_command(
+                     location, "127.0.0.1", server_port, timeout, allow_update),
+                 locate, host, port, int(max(max_result_mb, 0) * 1e6), timeout, allow_service,
+                 servers)
+
+
+def _served_store(store: Path, allow_update: bool):
+    """What serve reads, as a function (read-only: the newest published snapshot, looked
+    up per request), and how many servers. Updates go to the build's own store, which
+    lasts across builds and which readers never open (they read snapshots); one server,
+    since a store has one writer, and no build can run meanwhile."""
+    from kgraph.api import store_folder
+
+    if allow_update:
+        live = store / "store" if (store / "store").is_dir() else store_folder(store)
+        _will_change(live)
+        return (lambda: live), 1
+    return (lambda: store_folder(store)), 4
+
+
+def _will_change(live: Path) -> None:
+    """Mark the build as changed and unpublished, so the next build publishes the updates."""
+    from kgraph.graph.snapshot import mark_unfinished
+
+    if live.name == "store" and (live.parent / "snapshots").is_dir():
+        mark_unfinished(live.parent)

@@ -43,9 +43,24 @@ def document_iri(document_id: str) -> URIRef:
     return KGR[f"document/{_safe(document_id)}"]
 
 
+# kgraph's own graphs in the kgg: namespace; no document graph may take these names.
+RESERVED_GRAPHS = frozenset({"actors", "manifest"})
+
+
 def document_graph(document_id: str) -> URIRef:
-    """The named graph that holds one document's triples."""
-    return KGG[_safe(document_id)]
+    """The named graph that holds one document's triples.
+
+    A document whose id is a reserved graph name (``actors``, ``manifest``) gets its
+    first character percent-encoded, which `_safe` never produces for a letter, so
+    no other id can reach the same IRI:
+
+    >>> document_graph("actors")
+    rdflib.term.URIRef('https://w3id.org/kgraph/graph/%61ctors')
+    """
+    local = _safe(document_id)
+    if local in RESERVED_GRAPHS:
+        local = f"%{ord(local[0]):02X}{local[1:]}"
+    return KGG[local]
 
 
 def hashed_iri(kind: str, *parts: str) -> URIRef:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 from typing import BinaryIO
 
 from rdflib import Literal, URIRef
@@ -57,7 +58,15 @@ def typed_date(iso: str | None) -> Literal | None:
 
 
 def content_hash(document: Document) -> str:
-    return hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+    """SHA-256 of all a document brings to the graph: its text, and its title, date,
+    source, format, metadata and markup (a new title is a change, like new text).
+    The JSON Lines ``line`` number is left out: moving a record changes nothing."""
+    fields = [document.id, document.title, document.date, document.source, document.format,
+              {k: v for k, v in document.metadata.items() if k != "line"},
+              [list(vars(m).values()) for m in document.markup]]
+    digest = hashlib.sha256(document.text.encode("utf-8"))
+    digest.update(json.dumps(fields, default=str).encode("ascii"))
+    return digest.hexdigest()
 
 
 # Objects: IRIs and typed literals as rdflib terms; plain strings, integers and

@@ -7,87 +7,57 @@ on a private loopback port and answers on the public one through this small
 relay: every request goes through unchanged; an answer is held until it is
 complete and replaced by ``413`` with a one-line reason once it grows past
 the cap; an answer not complete within the timeout is replaced by ``503``
-and the server process is restarted, the only way to stop a running Oxigraph
-query. The relay adds no SPARQL of its own; read-only mode and the protocol
-stay Oxigraph's.
+and the server that ran it is ended, the only way to stop a running Oxigraph
+query (each request has a server of its own from a pool, `kgraph.query.upstream`,
+so the other requests go on). The relay refuses what `kgraph.query.guard` refuses
+and adds no SPARQL of its own; read-only mode and the protocol stay Oxigraph's.
 """
 
 from __future__ import annotations
 
 import http.client
 import signal
-import socket
-import subprocess
-import sys
-import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from kgraph.query.guard import Policy
+from kgraph.query.net import free_port, port_taken, wait_for
+from kgraph.query.upstream import CommandFor, Pool, PoolBusy, Upstream
+
+__all__ = ["Gateway", "free_port", "port_taken", "serve_capped", "wait_for"]
 
 # Request and answer headers worth passing on; hop-by-hop ones are not.
 REQUEST_HEADERS = ("Content-Type", "Accept", "Accept-Encoding")
 ANSWER_HEADERS = ("Content-Type", "Content-Disposition", "Content-Encoding")
 CHUNK = 1 << 16
+MAX_REQUEST_BYTES = 16 << 20  # a query or an update body; more is refused (413)
+IDLE_SECONDS = 60  # a client silent this long is disconnected
 
 
 class QueryTimeout(Exception):
     """The answer was not complete within the timeout."""
 
 
-class Upstream:
-    """The Oxigraph server process on a loopback port, restartable."""
-
-    def __init__(self, command: list[str], port: int) -> None:
-        self.command, self.port = command, port
-        self.process: subprocess.Popen | None = None
-        self._lock = threading.Lock()
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(self.command, stderr=subprocess.PIPE, text=True)
-        threading.Thread(target=_pass_on_log, args=(self.process.stderr,), daemon=True).start()
-        wait_for("127.0.0.1", self.port, self.process)
-
-    def stop(self) -> None:
-        if self.process is None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def restart(self, seen: subprocess.Popen | None) -> None:
-        """Restart unless another request already replaced the process `seen`."""
-        with self._lock:
-            if self.process is seen:
-                self.stop()
-                self.start()
-
-
-def _pass_on_log(stream) -> None:
-    """Oxigraph's log to our stderr, without its line naming the private port: users
-    should only ever see (and use) the public address kgraph printed."""
-    for line in stream:
-        if not line.startswith("Listening for requests at"):
-            sys.stderr.write(line)
-
-
 class Gateway(ThreadingHTTPServer):
-    """Relay HTTP to `upstream`, answers capped at `max_bytes` and `timeout` seconds."""
+    """Relay HTTP to a server of `pool`, answers capped at `max_bytes` and `timeout` s."""
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], upstream: Upstream, max_bytes: int,
-                 timeout: float) -> None:
+    def __init__(self, address: tuple[str, int], pool: Pool, max_bytes: int,
+                 timeout: float, policy: Policy | None = None) -> None:
         super().__init__(address, _Relay)
-        self.upstream = upstream
-        self.max_bytes = max_bytes
+        self.pool = pool
+        self.max_bytes = max_bytes or None  # 0: no cap
         self.timeout_s = timeout
+        self.policy = policy or Policy.for_address(*address[:2])
 
 
 class _Relay(BaseHTTPRequestHandler):
     server: Gateway
     protocol_version = "HTTP/1.1"
+    timeout = IDLE_SECONDS  # a connection that sends nothing is closed, its thread freed
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         self._relay()
@@ -104,16 +74,46 @@ class _Relay(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:  # noqa: N802
         self._relay()
 
+    def _body(self) -> bytes | None:
+        """The request body, or None after answering 400/413 for a bad length."""
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self.close_connection = True
+            self._plain(400, "bad Content-Length")
+            return None
+        if length > MAX_REQUEST_BYTES:
+            self.close_connection = True
+            self._plain(413, f"the request is larger than {MAX_REQUEST_BYTES >> 20} MB")
+            return None
+        return self.rfile.read(length)
+
     def _relay(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else None
+        body = self._body()
+        if body is None:
+            return
+        refusal = self.server.policy.refusal(self.headers, self.path, body)
+        if refusal:
+            self._plain(403, refusal)
+            return
+        limit = self.server.timeout_s
+        try:
+            # Long enough for a runaway query to be stopped and its server restarted.
+            with self.server.pool.checkout(wait=2 * limit + 10) as upstream:
+                self._forward(upstream, body, limit)
+        except PoolBusy:
+            self._plain(503, "every server of this endpoint stayed busy; try again")
+        except RuntimeError as error:  # the server would not start
+            self._plain(502, f"the SPARQL server did not start: {error}")
+
+    def _forward(self, upstream: Upstream, body: bytes, limit: float) -> None:
         headers = {k: v for k in REQUEST_HEADERS if (v := self.headers.get(k)) is not None}
-        upstream, limit = self.server.upstream, self.server.timeout_s
-        process = upstream.process
         connection = http.client.HTTPConnection("127.0.0.1", upstream.port, timeout=limit)
         try:
             deadline = time.monotonic() + limit
-            connection.request(self.command, self.path, body=body, headers=headers)
+            connection.request(self.command, self.path, body=body or None, headers=headers)
             answer = connection.getresponse()
             content = _read_capped(answer, self.server.max_bytes, deadline)
             if content is None:
@@ -129,7 +129,7 @@ class _Relay(BaseHTTPRequestHandler):
                 self.wfile.write(content)
         except (TimeoutError, QueryTimeout):
             connection.close()
-            upstream.restart(process)  # before answering, so the next request finds it up
+            upstream.stop()  # its query alone: the next request restarts this server
             self._plain(503, f"the query ran past the {limit:g} s timeout of this endpoint "
                              "and was stopped (kgraph serve --timeout)")
         except OSError as error:
@@ -154,76 +154,40 @@ class _Relay(BaseHTTPRequestHandler):
         pass  # Oxigraph's own log is enough; a relay line per request is noise.
 
 
-def _read_capped(answer: http.client.HTTPResponse, max_bytes: int,
+def _read_capped(answer: http.client.HTTPResponse, max_bytes: int | None,
                  deadline: float) -> bytes | None:
-    """The whole answer, or None as soon as it passes `max_bytes`."""
+    """The whole answer, or None as soon as it passes `max_bytes` (None: no cap)."""
     parts, size = [], 0
     while chunk := answer.read1(CHUNK):
         if time.monotonic() > deadline:
             raise QueryTimeout
         size += len(chunk)
-        if size > max_bytes:
+        if max_bytes is not None and size > max_bytes:
             return None
         parts.append(chunk)
     return b"".join(parts)
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return sock.getsockname()[1]
+def serve_capped(command_for: CommandFor, locate: Callable[[], Path], host: str, port: int,
+                 max_bytes: int, timeout: float, allow_service: bool = False,
+                 servers: int = 4) -> None:
+    """Serve the store `locate()` names through `servers` Oxigraph servers
+    (`command_for(store, port)` starts one) behind the relay on host:port.
 
-
-def port_taken(host: str, port: int) -> str | None:
-    """Why `host`:`port` cannot be listened on (in use, no such address), or None.
-
-    Binds the way the relay does (address reuse on), so a port in TIME_WAIT is free.
+    Blocks until SIGINT or SIGTERM, then stops the servers too.
     """
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError as error:
-            return error.strerror or str(error)
-    return None
-
-
-def wait_for(host: str, port: int, server: subprocess.Popen, seconds: float = 30) -> None:
-    """Return once `server` answers a trivial query; raise if it exits or stays silent."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the SPARQL server exited with code {server.returncode}")
-        connection = http.client.HTTPConnection(host, port, timeout=1)
-        try:
-            connection.request("GET", "/query?query=ASK%7B%7D")
-            connection.getresponse().read()
-            return
-        except OSError:
-            time.sleep(0.1)
-        finally:
-            connection.close()
-    raise RuntimeError(f"the SPARQL server did not start within {seconds:g} s")
-
-
-def serve_capped(command: list[str], upstream_port: int, host: str, port: int,
-                 max_bytes: int, timeout: float) -> None:
-    """Run `command` (the Oxigraph server on `upstream_port`) behind a capped relay.
-
-    Blocks until SIGINT or SIGTERM, then stops the server too.
-    """
-    upstream = Upstream(command, upstream_port)
-    gateway = Gateway((host, port), upstream, max_bytes, timeout)
+    pool = Pool(command_for, locate, servers)
+    gateway = Gateway((host, port), pool, max_bytes, timeout,
+                      Policy.for_address(host, port, allow_service))
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
-        upstream.start()
+        pool.start()
         gateway.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         gateway.server_close()
-        upstream.stop()
+        pool.stop()
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:

@@ -12,6 +12,7 @@ results by ``Accept``) and the Graph Store Protocol.
 
 from __future__ import annotations
 
+import math
 import shutil
 import sys
 from pathlib import Path
@@ -37,5 +38,7 @@ def server_command(store: str | Path, host: str, port: int, timeout: float,
                    allow_update: bool = False) -> list[str]:
     """The command that serves `store` at http://HOST:PORT/query."""
     mode = "serve" if allow_update else "serve-read-only"
+    # Whole seconds, at least one (0 would answer nothing); kgraph's relay enforces
+    # the exact timeout, fractions included.
     return [oxigraph_program(), mode, "--location", str(store), "--bind", f"{host}:{port}",
-            "--union-default-graph", "--timeout-s", str(int(timeout))]
+            "--union-default-graph", "--timeout-s", str(max(1, math.ceil(timeout)))]

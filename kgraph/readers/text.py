@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from kgraph.normalize.dates import normalize_date
-from kgraph.readers.base import ReaderError, persons_beside, region
+from kgraph.readers.base import ReaderError, checked_metadata, persons_beside, plain_data, region
 from kgraph.readers.structure import dateline_date, detect
 from kgraph.types import Document
 
@@ -36,15 +36,26 @@ _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _TextDatesLoader(_SAFE_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, leaving dates as text: kgraph reads dates itself
+    (`normalize_date`), and PyYAML's timestamps fail on ``1997-02-30``."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _SAFE_LOADER.yaml_implicit_resolvers.items()}
+
+
 def _safe_yaml(text: str) -> object:
-    loader = _SAFE_LOADER(text)
+    loader = _TextDatesLoader(text)
     try:
         return loader.get_single_data()
     finally:
         loader.dispose()
 
 
-def parse_front_matter(text: str, path: Path) -> tuple[dict, int]:
+def parse_front_matter(text: str, path: Path, problems: list[str] | None = None
+                       ) -> tuple[dict, int]:
     """YAML front matter as a dict, and where the body starts."""
     match = _FRONT_MATTER.match(text)
     if not match:
@@ -54,8 +65,15 @@ def parse_front_matter(text: str, path: Path) -> tuple[dict, int]:
     except yaml.YAMLError as err:
         problem = str(err).splitlines()[0]
         raise ReaderError(path, f"invalid YAML front matter: {problem}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as err:  # e.g. !!timestamp
+        raise ReaderError(path, f"invalid value in the front matter ({err})") from None
     if not isinstance(data, dict):
         raise ReaderError(path, "front matter is not a mapping of keys to values")
+    found: list[str] = []
+    data = plain_data(data, path, found)
+    data = checked_metadata(data, path, found)
+    if problems is not None:
+        problems.extend(f"{path}: {problem}" for problem in found)
     return data, match.end()
 
 
@@ -66,7 +84,8 @@ def iso_date(value: object, reference: str | None = None) -> str | None:
     if isinstance(value, int) and 1000 <= value <= 2999:
         return str(value)
     if isinstance(value, str):
-        return normalize_date(value, reference)
+        iso = normalize_date(value, reference)
+        return iso if iso and iso[:4] != "0000" else None  # no year 0 in ISO 8601's calendar
     return None
 
 
@@ -96,12 +115,15 @@ def _metadata(meta: dict, path: Path) -> dict:
     return metadata
 
 
-def read(path: Path, text: str) -> list[Document]:
-    meta, body_start = parse_front_matter(text, path)
+def read(path: Path, text: str, warnings: list[str] | None = None) -> list[Document]:
+    meta, body_start = parse_front_matter(text, path, warnings)
     title, title_start, title_end = _first_line_title(text, body_start)
     doc_title = meta.pop("title", None) or title
     date = iso_date(meta.pop("date", None))
-    doc_id = str(meta.pop("id", path.stem))
+    doc_id = meta.pop("id", None)
+    if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or not str(doc_id).strip():
+        doc_id = path.stem  # no usable id in the front matter: the file name
+    doc_id = str(doc_id)
     markup = []
     if title:
         markup.append(region(text, title_start, title_end, "title"))

@@ -10,12 +10,15 @@ tests/test_server.py::test_endpoint_refuses_updates_by_default.
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -34,8 +37,9 @@ CAP_MB = 0.02
 
 @pytest.fixture(scope="module")
 def endpoint(corpus_build, tmp_path_factory):
-    """`kgraph serve` with defaults except a tiny cap and a one-second timeout."""
-    with serving_copy(corpus_build.out, tmp_path_factory.mktemp("hostile"), "--timeout", "1",
+    """`kgraph serve` with defaults except a tiny cap and a half-second timeout
+    (below one second: Oxigraph's own timeout counts whole seconds)."""
+    with serving_copy(corpus_build.out, tmp_path_factory.mktemp("hostile"), "--timeout", "0.5",
                       "--max-result-mb", str(CAP_MB)) as url:
         yield url
 
@@ -67,6 +71,80 @@ def test_a_runaway_query_is_stopped_by_the_timeout(endpoint):
     assert time.monotonic() - started < 20  # stopped, not run to the end (hours)
 
 
+@pytest.fixture
+def listener():
+    """A local HTTP server that counts the requests it gets (the SSRF target)."""
+    hits: list[str] = []
+
+    class Count(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self._count()
+
+        def do_POST(self):  # noqa: N802
+            self._count()
+
+        def _count(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Count)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    server.shutdown()
+
+
+def _raw(url: str, method: str, path: str, body: bytes | None = None,
+         headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        answer = connection.getresponse()
+        return answer.status, answer.read()
+    finally:
+        connection.close()
+
+
+def test_service_calls_are_refused_and_reach_nobody(endpoint, listener):
+    target, hits = listener
+    federated = f"SELECT * WHERE {{ SERVICE <{target}/x> {{ ?s ?p ?o }} }}"
+    status, body = _ask(endpoint, federated)
+    assert status == 403 and b"SERVICE" in body
+    for query in (federated.replace("SERVICE", "service"),
+                  federated.replace("SERVICE", "\\u0053ERVICE")):
+        status, _ = _raw(endpoint, "POST", "/query", urllib.parse.urlencode(
+            {"query": query}).encode(), {"Content-Type": "application/x-www-form-urlencoded"})
+        assert status == 403
+    assert hits == []
+    assert _ask(endpoint, 'SELECT ?s WHERE { ?s <http://x/service> "SERVICE" } # SERVICE')[0] == 200
+
+
+def test_foreign_hosts_and_other_origins_are_refused(endpoint):
+    path = "/query?" + urllib.parse.urlencode({"query": ONE_ROW})
+    port = urllib.parse.urlsplit(endpoint).port
+    assert _raw(endpoint, "GET", path, headers={"Host": f"localhost:{port}"})[0] == 200
+    status, body = _raw(endpoint, "GET", path, headers={"Host": f"rebound.example:{port}"})
+    assert status == 403 and b"Host" in body
+    form = urllib.parse.urlencode({"query": ONE_ROW}).encode()
+    status, _ = _raw(endpoint, "POST", "/query", form, {
+        "Content-Type": "application/x-www-form-urlencoded", "Origin": "http://evil.example"})
+    assert status == 403
+    status, _ = _raw(endpoint, "GET", path)
+    assert status == 200
+
+
+def test_bad_request_lengths_are_refused_without_holding_a_thread(endpoint):
+    assert _raw(endpoint, "POST", "/query", headers={"Content-Length": "-5"})[0] == 400
+    assert _raw(endpoint, "POST", "/query", headers={
+        "Content-Length": str(1 << 30), "Content-Type": "application/sparql-query"})[0] == 413
+    assert _ask(endpoint, ONE_ROW)[0] == 200
+
+
 def test_the_server_is_local_and_read_only_by_default():
     from typer.testing import CliRunner
 
@@ -74,6 +152,7 @@ def test_the_server_is_local_and_read_only_by_default():
 
     options = {o.name: o.default for o in _serve_params(app)}
     assert options["host"] == "127.0.0.1" and options["allow_update"] is False
+    assert options["allow_service"] is False
     assert options["timeout"] > 0 and options["max_result_mb"] > 0
     command = server_command("store", "127.0.0.1", 7878, timeout=30)
     assert command[1] == "serve-read-only" and "127.0.0.1:7878" in command
