@@ -19,7 +19,7 @@ from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.lexicon import lexicon
 from kgraph.extract.persons import Names
 from kgraph.extract.roles import find_role
-from kgraph.normalize.names import TITLES, clean_name, strip_title
+from kgraph.normalize.names import TITLES, clean_name, name_after_title, strip_title
 from kgraph.normalize.quality import name_problem, tidy_name
 from kgraph.types import Entity
 
@@ -174,6 +174,9 @@ def _organization(span: Span, gazetteer: Gazetteer, names: Names) -> Entity | No
     name = tidy_name(clean_name(span.text))
     if name_problem(name):
         return None
+    if organization_type(name) == "Organization" and (titled := name_after_title(name)) \
+            and len(titled.split()) > 1 and not gazetteer.lookup("Organization", name):
+        return names.person(titled)  # "DVO Attaché I. V. Andreyev" filed under ORG
     shouted = _titlecase_shouted(name)
     if shouted != name and (gazetteer.canonical_person(shouted) or names.people.by_name(shouted)
                             or names.office_holder(shouted.split()[-1])):

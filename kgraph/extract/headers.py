@@ -20,7 +20,7 @@ from kgraph.extract.lexicon import east_asian_surnames
 from kgraph.extract.persons import Names
 from kgraph.extract.titles import TitleParts, split_parties, title_parts
 from kgraph.normalize.brackets import resolve_brackets
-from kgraph.normalize.names import TITLES, clean_name, strip_title
+from kgraph.normalize.names import TITLES, clean_name, name_after_title, strip_title
 from kgraph.normalize.quality import name_problem, tidy_name
 from kgraph.types import Document, Entity, Evidence, Markup, Relation
 
@@ -29,16 +29,12 @@ from kgraph.types import Document, Entity, Evidence, Markup, Relation
 # "To Cdes. Filippov and Zhou Enlai."
 _ADDRESS = re.compile(r"^[ \t]*(?:To|TO|For|FOR)(?:\s+Whom:)?(?:\s+(?:the|THE))?\s+"
                       r"(?P<recipient>[A-Z][^:\n]{2,80}?)[ \t]*[:.]?[ \t]*$", re.M)
-_ADDRESS_WINDOW = 400
+_ADDRESS_WINDOW = 800  # cipher headers may come first
 _BRACKETED_NAME = re.compile(r"\((?P<name>[A-Z][\w.' -]+)\)")
 # "Robert W. Komer of the National Security Council Staff": a person, then where they work.
 _PERSON_OF = re.compile(r"^(?P<name>(?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w'-]+)\s+of\s+the\s+.+$")
 _PERSON_SHAPED = re.compile(
     r"^(?:[A-Z]\.\s?){0,3}[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,3}$")
-# A title, then the name: "DPRK Consul General to the USSR Kim Hyung-mo".
-_NAME_AFTER_TITLE = re.compile(
-    r"\b(?:" + "|".join(re.escape(t) for t in TITLES if t[0].isupper()) + r")\b.*?\s"
-    r"(?P<name>(?:[A-Z]\.\s?){0,3}[A-Z][a-z][\w'’]*(?:[\s-]+[A-Za-z][a-z][\w'’]*){0,2})$")
 _TITLE_WORDS = frozenset(word for title in TITLES for word in title.split())
 
 
@@ -86,8 +82,8 @@ def _party_entity(phrase: str, names: Names) -> Entity | None:
         return names.person(name, title)
     if _PERSON_SHAPED.match(text):  # "Shtykov", "B.N. Vereshchagin", "Kim Il Sung"
         return names.person(text)
-    if m := _NAME_AFTER_TITLE.search(text):
-        return names.person(m.group("name"))
+    if titled := name_after_title(text):
+        return names.person(titled)
     return None
 
 

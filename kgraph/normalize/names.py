@@ -85,3 +85,16 @@ def clean_name(name: str) -> str:
     if name.count("(") > name.count(")"):  # "Ministry of the Interior and Safety (MOIS"
         name = name[:name.rindex("(")]
     return name.strip(" ,.;:()[]\"“”-")
+
+
+# A title, then the name: "DPRK Consul General to the USSR Kim Hyung-mo", "DVO Attaché I. V.
+# Andreyev".
+_NAME_AFTER_TITLE = re.compile(
+    r"\b(?:" + "|".join(re.escape(t) for t in TITLES if t[0].isupper()) + r"|Attaché|Counsellor)"
+    r"\b.*?\s(?P<name>(?:[A-Z]\.\s?){0,3}[A-Z][a-z][\w'’]*(?:[\s-]+[A-Za-z][a-z][\w'’]*){0,2})$")
+
+
+def name_after_title(text: str) -> str | None:
+    """The person a title phrase ends with, if it ends with a name."""
+    match = _NAME_AFTER_TITLE.search(text)
+    return match.group("name") if match else None
