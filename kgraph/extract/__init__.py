@@ -140,8 +140,12 @@ def _report_date(found: Found, document: Document) -> str | None:
         return None
     verb = found.trigger if found.trigger.pos_ in {"VERB", "AUX"} else found.trigger.head
     if document.format == "news":
-        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"}
-                                             for c in verb.children)
+        # "Kim has walked across the border to meet Moon": the perfect governs the meeting.
+        chain = [verb]
+        while chain[-1].dep_ in {"xcomp", "advcl"} and len(chain) < 4:
+            chain.append(chain[-1].head)
+        perfect = any(v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"}
+                                              for c in v.children) for v in chain)
         return document.date if perfect else None
     return document.date[:7] if past_tense(verb) else None
 
