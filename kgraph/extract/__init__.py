@@ -140,6 +140,8 @@ def _report_date(found: Found, document: Document) -> str | None:
         return None
     verb = found.trigger if found.trigger.pos_ in {"VERB", "AUX"} else found.trigger.head
     if document.format == "news":
+        if found.trigger.pos_ not in {"VERB", "AUX"}:
+            return None  # "has released letters exchanged in 1997": the release is today's
         # "Kim has walked across the border to meet Moon": the perfect governs the meeting.
         chain = [verb]
         while chain[-1].dep_ in {"xcomp", "advcl"} and len(chain) < 4:
