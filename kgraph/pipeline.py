@@ -141,8 +141,8 @@ def _count_by_type(store: TripleStore, summary: BuildSummary) -> None:
         " (kg:Organization 'Organization') (kg:Country 'Country') } } GROUP BY ?type"
     ):
         summary.entities[row["type"]] = row["n"]
-    for row in store.select(
-        "SELECT ?rel (COUNT(?e) AS ?n) WHERE { ?e kg:relation ?r . "
+    for row in store.select(  # events, each counted once however many documents tell it
+        "SELECT ?rel (COUNT(?e) AS ?n) WHERE { GRAPH kgg:events { ?e kg:relation ?r } "
         "BIND(STRAFTER(STR(?r), '#') AS ?rel) } GROUP BY ?rel"
     ):
         summary.relations[row["rel"]] = row["n"]
@@ -153,6 +153,13 @@ def default_title(paths: list) -> str:
     """``corpus, letters — kgraph``: a page says which documents it shows."""
     names = [Path(p).resolve().name or str(p) for p in paths]
     return f"{', '.join(names[:3])}{' …' if len(names) > 3 else ''} — kgraph"
+
+
+def _has_events(store: TripleStore) -> bool:
+    """Whether the merged events graph is there (a store built before it existed has
+    none, and its unchanged rebuild must write it)."""
+    return bool(store.select("SELECT ?m WHERE { GRAPH kgg:events { ?m ?p ?o } } LIMIT 1")) or \
+        not store.select("SELECT ?e WHERE { ?e kg:relation ?r } LIMIT 1")
 
 
 def build_graph(
@@ -226,14 +233,16 @@ def build_graph(
     summary.removed = _remove_vanished(store, stored, seen, sources, summary.out)
     changed = summary.extracted or summary.removed or left_undone
     outputs = (summary.turtle_path, summary.page_path) if turtle else (summary.page_path,)
-    if changed or not all(p.exists() for p in outputs):  # nothing new: nothing to redo
+    if changed or not all(p.exists() for p in outputs) or not _has_events(store):
         from kgraph.analysis.project import edge_rows, to_networkx
         from kgraph.viz import write_page
 
-        with ThreadPoolExecutor(1) as pool:  # the relations are read while actors rebuild
-            edges = pool.submit(edge_rows, store)
+        with ThreadPoolExecutor(1) as pool:  # the events merge while actors rebuild
+            events = pool.submit(lambda: (rows := edge_rows(store),
+                                          store.rebuild_events(rows)))
             store.rebuild_actors()
-            graph = to_networkx(store, edges.result())
+            edges, merged = events.result()
+            graph = to_networkx(store, edges, merged)
         store.flush()
         if turtle:
             store.export(summary.turtle_path, "turtle")

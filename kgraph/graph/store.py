@@ -105,8 +105,8 @@ class GraphStore(TripleStore):
                                 "wait for it to finish") from None
             raise
 
-    def replace_document(self, document_id: str, ntriples: bytes) -> None:
-        name = ox.NamedNode(str(document_graph(document_id)))
+    def replace_graph(self, graph: str, ntriples: bytes) -> None:
+        name = ox.NamedNode(graph)
         if self.store.contains_named_graph(name):
             self.store.remove_graph(name)
         self.store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=name, lenient=True)
