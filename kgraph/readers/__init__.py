@@ -167,7 +167,9 @@ def _walk(root: Path, report: Callable[[ReaderError], None], follow_links: bool
 
 
 def _skipped_name(path: Path) -> bool:
-    return path.stem.upper().startswith("README") or path.name == "persons.json"
+    # the volume's persons list; the historian's corrections (kgraph.curation)
+    return path.stem.upper().startswith("README") or path.name in {"persons.json",
+                                                                    "curation.yaml"}
 
 
 def _source(path: Path, folders: dict[Path, Path]) -> str:
