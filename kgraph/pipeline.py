@@ -50,6 +50,7 @@ class BuildSummary:
     seconds: float = 0.0
     store_url: str | None = None
     curation_file: Path | None = None
+    linked: int = 0  # record people bound to the documents' actors
     curation: CurationReport = field(default_factory=CurationReport)
 
     @property
@@ -247,6 +248,10 @@ def build_graph(
                           "(see the problems above)")
     release_free_memory()  # what extraction freed, before the projection and page need more
     summary.removed = _remove_vanished(store, stored, seen, sources, summary.out)
+    if summary.extracted:  # the people of trip and visit records, bound to the documents'
+        from kgraph.curation.records import link_record_people
+
+        summary.linked = link_record_people(store)
     summary.curation = apply_curation(store, entries, str(curation or "curation"))
     for message in summary.curation.problems:
         problem(message)

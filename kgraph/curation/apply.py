@@ -200,12 +200,14 @@ def _rename(store: TripleStore, entry: Entry, node: URIRef) -> set[str]:
     return changed
 
 
-def _call(store: TripleStore, actor: str, name: str, node: URIRef) -> set[str]:
-    """Every mention of `actor` named `name` (the old names kept as aliases): the
-    actors graph then labels it so."""
+def _call(store: TripleStore, actor: str, name: str, node: URIRef,
+          only: set[str] | None = None) -> set[str]:
+    """Every mention of `actor` (in the graphs `only`, if given) named `name`, the old
+    names kept as aliases: the actors graph then labels it so."""
     new, key = Literal(name).n3(), Literal(name_key(name)).n3()
     rows = store.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?m kg:entity <{actor}> ;"
                         f" kg:name ?old }} FILTER(?old != {new}) }}")
+    rows = [row for row in rows if only is None or row["g"] in only]
     for graph in (row["g"] for row in rows):
         store.update(
             f"DELETE {{ GRAPH <{graph}> {{ ?m kg:name ?old }} }} INSERT {{ GRAPH <{graph}> "

@@ -62,30 +62,30 @@ def actor_names(rows: Iterable[dict[str, str | None]]) -> list[ActorNames]:
             for iri, label in sorted(labels.items(), key=lambda item: item[1])]
 
 
-def _words(name: str) -> list[str]:
+def words(name: str) -> list[str]:
     """Folded words of a name, initials ("G.") left out: what a short form keeps."""
     return [w for w in re.findall(r"[a-z0-9]+", fold(name)) if len(w) > 1]
 
 
-def _short_form_of(wanted: list[str], name: str) -> bool:
+def short_form_of(wanted: list[str], name: str) -> bool:
     """`wanted` (e.g. ["brown"] or ["winthrop", "brown"]) is the same surname as `name`
     with none, some or all of its other words, in order."""
-    words = _words(name)
-    if not wanted or not words or wanted[-1] != words[-1]:
+    parts = words(name)
+    if not wanted or not parts or wanted[-1] != parts[-1]:
         return False
-    rest = iter(words[:-1])
+    rest = iter(parts[:-1])
     return all(word in rest for word in wanted[:-1])
 
 
-def _short_forms(name: str, actors: list[ActorNames]) -> list[ActorNames]:
+def short_forms(name: str, actors: list[ActorNames]) -> list[ActorNames]:
     """Actors `name` is a short form of; a single word that is no actor's last word
     is tried as a first one (East Asian names put the surname first: "Mao")."""
     if not _NAME_LIKE.match(name):  # braces, quotes, "#": not a short form of a name
         return []
-    wanted = _words(name)
-    found = [a for a in actors if any(_short_form_of(wanted, n) for n in a.names)]
+    wanted = words(name)
+    found = [a for a in actors if any(short_form_of(wanted, n) for n in a.names)]
     if not found and len(wanted) == 1:
-        found = [a for a in actors if any(_words(n)[:1] == wanted for n in a.names)]
+        found = [a for a in actors if any(words(n)[:1] == wanted for n in a.names)]
     return found
 
 
@@ -105,7 +105,7 @@ def resolve_key(name: str, actors: list[ActorNames]) -> str:
         if name_key(attempt) in keys:
             return name_key(attempt)
     for attempt in dict.fromkeys([name.strip(), strip_title(name.strip())[0]]):
-        found = _short_forms(attempt, actors)
+        found = short_forms(attempt, actors)
         if len(found) == 1:
             return name_key(found[0].label)
         if len(found) > 1:
