@@ -103,3 +103,16 @@ def test_news_dev_repeated_summit_is_one_meeting_with_its_sources(tmp_path):
     assert build.relations["metWith"] == len(meetings)  # the summary counts events too
 
 
+
+
+def test_an_undated_report_joins_the_one_meeting_just_before_its_document():
+    def row(event, date, written=None):
+        return {"event": event, "relation": "metWith", "source": "a", "target": "b",
+                "modality": "asserted", "date": date, "document_date": written}
+
+    groups = {tuple(e.reports) for e in merge_events([
+        row("jan29", "1964-01-29"), row("nov61", "1961-11-04"), row("jul66", "1966-07-08"),
+        row("telegram", None, "1964-02-05"), row("memo", None, "1965-01-10")])}
+    # The telegram of 5 February tells of the meeting a week before it; the memo of 1965
+    # has no meeting within a month before it, so it stays an event of its own.
+    assert groups == {("jan29", "telegram"), ("nov61",), ("jul66",), ("memo",)}

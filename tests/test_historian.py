@@ -91,3 +91,16 @@ def test_the_real_travels_merge_with_the_news_summits(tmp_path):
                                                                "to": "2018-06-12"})
                  if r["other"] == "Kim Jong-un"]
     assert len(singapore) == 1 and "travels-3814" in singapore[0]["sources"].split()
+
+
+def test_a_frus_meeting_and_the_secretarys_trip_are_one_event(tmp_path):
+    """../shared: FRUS 1964-68 v29 d3 (a telegram of 5 February 1964) reports what
+    President Park raised with Secretary Rusk, undated; Rusk's travels record him in
+    Seoul on 29 January 1964, "Met with President Park.": one meeting, both sources."""
+    build = build_graph([need(SHARED / "corpora" / "frus-dev" / "tei"),
+                         need(SHARED / "reference" / "travels.tar.gz")], tmp_path / "build")
+    kg = KnowledgeGraph.open(build.out)
+    met = [r for r in kg.select("timeline", person="Dean Rusk")
+           if r["what"] == "met" and r["date"] == "1964-01-29"]
+    assert len(met) == 1 and kg.name_key(met[0]["other"]) == kg.name_key("Park Chung-hee")
+    assert set(met[0]["sources"].split()) == {"travels-1847", "frus1964-68v29p1_d3"}

@@ -56,12 +56,14 @@ _EDGE_DETAIL = """
   OPTIONAL { ?event kg:medium ?medium }
   OPTIONAL { ?event kg:confidence ?confidence }
   OPTIONAL { ?document dcterms:title ?title }
+  OPTIONAL { ?document dcterms:date ?written }
   BIND(STR(?d) AS ?date)
+  BIND(STR(?written) AS ?document_date)
   BIND(STRAFTER(STR(?rel), "#") AS ?relation)
   BIND(STRAFTER(STR(?mod), "#") AS ?modality)
 """
 _EDGE_SELECT = """SELECT ?event ?relation ?source ?target ?date ?modality ?medium ?confidence
-       ?document ?title ?evidence ?start ?end WHERE {
+       ?document ?title ?document_date ?evidence ?start ?end WHERE {
 """
 # One query per kind of event: a UNION (or a VALUES over predicates) here made
 # Oxigraph join the detail first, 50-100× slower.

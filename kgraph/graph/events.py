@@ -6,7 +6,9 @@ and addressee; the two participants; the defector and the state left), with the
 same modality and compatible dates, is one event. Dates are compatible when one
 is the other at a coarser precision (``2019-02`` and ``2019-02-28``); a coarse
 date that fits two events stays an event of its own, and so does an undated
-report when more than one dated event could be the one it tells. The groups go
+report when more than one dated event could be the one it tells, unless exactly
+one of them is dated to the day within a month before the document telling the
+report (the meeting a telegram reports without a date). The groups go
 to the ``kgg:events`` graph: a `kg:MergedEvent` per group, with its kind, date,
 modality and how many reports it has, and ``kg:partOf`` from each document's event.
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from rdflib import Literal, URIRef
@@ -85,25 +88,44 @@ def _by_date(rows: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str
         else:
             events.append((row["date"], [row]))
     for row in (r for r in rows if not r.get("date")):
+        recent = _recent(events, row.get("document_date"))
         if len(events) == 1 and events[0][0] is not None:
             events[0][1].append(row)  # the one event these parties had: this report tells it
         elif not dated and events:
             events[0][1].append(row)  # no report dated: all undated reports are one event
+        elif recent is not None:
+            recent[1].append(row)
         else:
             events.append((None, [row]))
     return events
 
 
+RECENT_DAYS = 31
+
+
+def _recent(events: list[tuple[str | None, list]], written: str | None
+            ) -> tuple[str | None, list] | None:
+    """The one event dated to the day within RECENT_DAYS before `written` (the date of
+    the document telling an undated report), or None: a telegram that says "the
+    Secretary met President Park" without a date tells of the meeting just before it."""
+    if not written or len(written) != 10:
+        return None
+    day = date.fromisoformat(written)
+    near = [event for event in events if event[0] and len(event[0]) == 10
+            and 0 <= (day - date.fromisoformat(event[0])).days <= RECENT_DAYS]
+    return near[0] if len(near) == 1 else None
+
+
 def merge_events(rows: Iterable[dict[str, Any]]) -> list[MergedEvent]:
-    """Document events (rows with event, relation, source, target, modality, date)
-    grouped into real events, in a stable order."""
+    """Document events (rows with event, relation, source, target, modality, date and,
+    optionally, document_date) grouped into real events, in a stable order."""
     groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[_key(row)].append(row)
     merged = []
     for (relation, source, target, modality), members in sorted(groups.items()):
-        for date, reports in _by_date(members):
-            merged.append(MergedEvent(relation, source, target, modality, date,
+        for when, reports in _by_date(members):
+            merged.append(MergedEvent(relation, source, target, modality, when,
                                       sorted({r["event"] for r in reports})))
     return merged
 

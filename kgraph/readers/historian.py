@@ -144,8 +144,8 @@ def met_names(remarks: str) -> list[str]:
             if not part or not part[0].isupper():  # "senior Korean officials"
                 continue
             runs = _NAME.findall(part)
-            if runs and " " in runs[-1] or (runs and runs[-1] == part):
-                names.append(runs[-1])
+            if runs and len(runs[-1]) > 2 and (" " in runs[-1] or runs[-1] == part):
+                names.append(runs[-1])  # not "U" of "U.S. officials"
     return names
 
 
