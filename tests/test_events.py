@@ -91,18 +91,18 @@ def test_network_and_summary_count_events(stories):
 
 
 def test_news_dev_repeated_summit_is_one_meeting_with_its_sources(tmp_path):
-    """../shared news: the Singapore summit told by two articles is one meeting."""
+    """../shared news: Kim Jong-un's visit to Xi Jinping in March 2018, told by two
+    articles, is one meeting with both sources."""
     build = build_graph([need(SHARED / "corpora" / "news-dev" / "docs")], tmp_path / "news")
     kg = KnowledgeGraph.open(build.out)
-    rows = [r for r in kg.select("meetings-in-period", **{"from": "2018-06", "to": "2018-06"})
-            if {r["one"], r["other"]} == {"Donald Trump", "Kim Jong-un"}]
-    assert len(rows) == 1 and rows[0]["date"] == "2018-06-12"
-    assert set(rows[0]["sources"].split()) == {"news_trump-moon-phone-call-may-2018",
-                                               "news_kim-letter-trump-very-nice-note"}
+    rows = [r for r in kg.select("timeline", person="Kim Jong-un")
+            if r["what"] == "met" and r["other"] == "Xi Jinping" and r["modality"] == "asserted"
+            and (r["date"] or "").startswith("2018-03")]
+    assert len(rows) == 1
+    assert set(rows[0]["sources"].split()) == {"news_kim-jong-un-xi-beijing",
+                                               "news_xi-briefs-trump-kim-visit"}
     meetings = [d for *_, d in kg.to_networkx().edges(data=True) if d["relation"] == "metWith"]
     assert build.relations["metWith"] == len(meetings)  # the summary counts events too
-
-
 
 
 def test_an_undated_report_joins_the_one_meeting_just_before_its_document():
