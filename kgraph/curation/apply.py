@@ -255,5 +255,5 @@ def apply_curation(store: TripleStore, entries: list[Entry], source: str = "cura
         graph.add((node, KG.reason, entry.reason))
         for document in sorted(changed | recorded.get(str(node), set())):
             graph.add((node, KG.changedDocument, document))
-    store.replace_graph(str(KGG.curation), graph.ntriples())
+    store.replace_derived_graph(str(KGG.curation), graph.ntriples())
     return report

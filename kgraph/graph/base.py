@@ -53,6 +53,10 @@ class TripleStore(ABC):
     def replace_graph(self, graph: str, ntriples: bytes) -> None:
         """Swap the named graph `graph` (an IRI) for these N-Triples."""
 
+    def replace_derived_graph(self, graph: str, ntriples: bytes) -> None:
+        """Swap a graph derived from the documents (rebuilt at every build)."""
+        self.replace_graph(graph, ntriples)
+
     def replace_document(self, document_id: str, ntriples: bytes) -> None:
         """Swap one document's named graph for these N-Triples."""
         self.replace_graph(str(document_graph(document_id)), ntriples)
@@ -105,6 +109,6 @@ class TripleStore(ABC):
         real events in the ``kgg:events`` graph (see `kgraph.graph.events`), then count
         letters per pair from them; the merged events, for the caller to reuse."""
         events = merge_events(rows)
-        self.replace_graph(str(KGG.events), events_graph(events).ntriples())
+        self.replace_derived_graph(str(KGG.events), events_graph(events).ntriples())
         self.update(PAIR_COUNTS)
         return events

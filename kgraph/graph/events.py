@@ -18,7 +18,7 @@ modality and how many reports it has, and ``kg:partOf`` from each document's eve
 ...          "modality": "asserted", "date": "2019-02"},
 ...         {"event": "e3", "relation": "metWith", "source": "a", "target": "b",
 ...          "modality": "asserted", "date": "2018-06-12"}]
->>> [sorted(e.reports) for e in merge_events(rows)]
+>>> [e.reports for e in merge_events(rows)]
 [['e3'], ['e1', 'e2']]
 """
 
@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import unquote
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -63,11 +64,17 @@ class MergedEvent:
     modality: str
     date: str | None
     reports: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # document ids, first report's first
 
     @property
     def iri(self) -> URIRef:
         return hashed_iri("merged", self.relation, self.source, self.target, self.modality,
                           self.date or "", min(self.reports))
+
+
+def _document_id(iri: str) -> str:
+    """``kgr:document/frus1964-68v29p1_d3`` → ``frus1964-68v29p1_d3``."""
+    return unquote(str(iri).rsplit("/document/", 1)[-1])
 
 
 def _key(row: dict[str, Any]) -> tuple[str, str, str, str]:
@@ -125,8 +132,12 @@ def merge_events(rows: Iterable[dict[str, Any]]) -> list[MergedEvent]:
     merged = []
     for (relation, source, target, modality), members in sorted(groups.items()):
         for when, reports in _by_date(members):
+            reports = sorted(reports, key=lambda r: (str(r.get("document", "")),
+                                                     r.get("start") or 0, r["event"]))
+            sources = [_document_id(r["document"]) for r in reports if r.get("document")]
             merged.append(MergedEvent(relation, source, target, modality, when,
-                                      sorted({r["event"] for r in reports})))
+                                      [r["event"] for r in reports],
+                                      list(dict.fromkeys(sources))))
     return merged
 
 
@@ -142,6 +153,9 @@ def events_graph(events: list[MergedEvent]) -> Triples:
         if date := typed_date(event.date):
             graph.add((node, KG.date, date))
             graph.add((node, KG.year, Literal(event.date[:4], datatype=XSD.gYear)))
+        graph.add((node, KG.firstReport, URIRef(event.reports[0])))
+        if event.sources:  # for queries that list sources without grouping every report
+            graph.add((node, KG.sources, " ".join(event.sources)))
         for report in event.reports:
             graph.add((URIRef(report), KG.partOf, node))
     graph.flush()
