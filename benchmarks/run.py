@@ -119,6 +119,7 @@ def loading_and_queries(work: Path, triples: int) -> dict:
     """(d) loading rate of the store vs rdflib; (e) named-query medians on the result."""
     from rdflib import Dataset
 
+    from kgraph.analysis.project import edge_rows
     from kgraph.graph.store import GraphStore
     from kgraph.query import named_queries
     from kgraph.workers import Extracted
@@ -130,6 +131,7 @@ def loading_and_queries(work: Path, triples: int) -> dict:
     load_s, _ = timed(lambda: [store.write_documents(done[k:k + 256])
                                for k in range(0, len(done), 256)])
     actors_s, _ = timed(store.rebuild_actors)
+    events_s, _ = timed(lambda: store.rebuild_events(edge_rows(store)))  # as a build does
     store.flush()
     sample = documents[: max(1, len(documents) // 10)]
     sample_triples = sum(count for _, _, count in sample)
@@ -144,6 +146,7 @@ def loading_and_queries(work: Path, triples: int) -> dict:
         medians[name] = round(statistics.median(runs) * 1000, 1)
     return {"triples": total, "store_load_s": round(load_s, 2),
             "store_triples_per_s": round(total / load_s), "actors_graph_s": round(actors_s, 2),
+            "events_graph_s": round(events_s, 2),
             "rdflib_triples_per_s": round(sample_triples / rdflib_s),
             "d_ratio_vs_rdflib": round((total / load_s) / (sample_triples / rdflib_s), 1),
             "query_median_ms": medians, "e_slowest_ms": max(medians.values())}

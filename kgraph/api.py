@@ -33,6 +33,7 @@ class KnowledgeGraph:
         self.folder = Path(folder)
         self.store = store
         self.summary = summary
+        self._actor_names: list | None = None  # read once, on the first name looked up
 
     @classmethod
     def build(cls, paths: Iterable[str | Path], out: str | Path = "build", **options: Any
@@ -59,7 +60,11 @@ class KnowledgeGraph:
 
         if params or sparql_or_name in named_queries():
             query = load_query(sparql_or_name)
-            return query.text, query.bindings(**params)
+            bindings = query.bindings(**params)
+            for param, value in params.items():  # names: any label, alias or short form
+                if f"{param}Key" in bindings:
+                    bindings[f"{param}Key"] = self.name_key(value)
+            return query.text, bindings
         return sparql_or_name, {}
 
     def _table(self, sparql_or_name: str, params: dict[str, str]
@@ -80,6 +85,16 @@ class KnowledgeGraph:
             message = str(error)
         where = explain(message, sparql, sparql_prefixes().count("\n"))
         raise SparqlSyntaxError(f"SPARQL syntax error: {where}")
+
+    def name_key(self, name: str) -> str:
+        """The lookup key of the actor `name` means: any label or alias, case and accents
+        aside, a title in front left out, or a surname alone when one actor has it;
+        `kgraph.query.resolve.UnknownName` (one line, with suggestions) otherwise."""
+        from kgraph.query.resolve import ACTOR_NAMES, actor_names, resolve_key
+
+        if self._actor_names is None:
+            self._actor_names = actor_names(self.store.select(ACTOR_NAMES))
+        return resolve_key(name, self._actor_names)
 
     def select(self, sparql_or_name: str, **params: str) -> list[dict[str, Any]]:
         """Rows of a SELECT as dicts: SPARQL text, or a named query with its parameters.

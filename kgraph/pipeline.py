@@ -14,6 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kgraph.curation import (
+    CurationReport,
+    apply_curation,
+    find_curation,
+    load_curation,
+    stale_documents,
+)
 from kgraph.errors import NoDocuments
 from kgraph.graph.base import TripleStore
 from kgraph.graph.rdf import content_hash
@@ -42,6 +49,9 @@ class BuildSummary:
     triples: int = 0
     seconds: float = 0.0
     store_url: str | None = None
+    curation_file: Path | None = None
+    linked: int = 0  # record people bound to the documents' actors
+    curation: CurationReport = field(default_factory=CurationReport)
 
     @property
     def store_path(self) -> Path:
@@ -141,8 +151,8 @@ def _count_by_type(store: TripleStore, summary: BuildSummary) -> None:
         " (kg:Organization 'Organization') (kg:Country 'Country') } } GROUP BY ?type"
     ):
         summary.entities[row["type"]] = row["n"]
-    for row in store.select(
-        "SELECT ?rel (COUNT(?e) AS ?n) WHERE { ?e kg:relation ?r . "
+    for row in store.select(  # events, each counted once however many documents tell it
+        "SELECT ?rel (COUNT(?e) AS ?n) WHERE { GRAPH kgg:events { ?e kg:relation ?r } "
         "BIND(STRAFTER(STR(?r), '#') AS ?rel) } GROUP BY ?rel"
     ):
         summary.relations[row["rel"]] = row["n"]
@@ -153,6 +163,13 @@ def default_title(paths: list) -> str:
     """``corpus, letters — kgraph``: a page says which documents it shows."""
     names = [Path(p).resolve().name or str(p) for p in paths]
     return f"{', '.join(names[:3])}{' …' if len(names) > 3 else ''} — kgraph"
+
+
+def _has_events(store: TripleStore) -> bool:
+    """Whether the merged events graph is there (a store built before it existed has
+    none, and its unchanged rebuild must write it)."""
+    return bool(store.select("SELECT ?m WHERE { GRAPH kgg:events { ?m ?p ?o } } LIMIT 1")) or \
+        not store.select("SELECT ?e WHERE { ?e kg:relation ?r } LIMIT 1")
 
 
 def build_graph(
@@ -169,6 +186,7 @@ def build_graph(
     turtle: bool = False,
     force: bool = False,
     follow_links: bool = False,
+    curation: str | Path | None = None,
 ) -> BuildSummary:
     """Build (or bring up to date) the graph of `paths` in folder `out`.
 
@@ -183,15 +201,19 @@ def build_graph(
     (see `kgraph.outfolder`); `NoDocuments` when `paths` hold no document.
     Links to files or folders outside `paths` are reported and skipped unless
     `follow_links`.
+    The `curation` file (by default ``curation.yaml`` beside the corpus, see
+    `kgraph.curation`) is applied after the documents are stored, at every build.
     """
     started = time.perf_counter()
     paths = list(paths)
+    curation = Path(curation) if curation else find_curation(paths)
+    entries = load_curation(curation) if curation else []  # a bad file stops us early
     check_out_folder(out, paths, force, local_store=store_url is None)
     if next(iter_files(paths, lambda _: None, follow_links), None) is None:  # reported below
         raise NoDocuments(f"{', '.join(map(str, paths))}: no files to read; give files or "
                           "folders of documents (.txt, .md, .jsonl, .xml)")
     jobs = jobs or default_jobs()
-    summary = BuildSummary(Path(out), store_url=store_url)
+    summary = BuildSummary(Path(out), store_url=store_url, curation_file=curation)
     summary.out.mkdir(parents=True, exist_ok=True)
     store: TripleStore = RemoteStore.from_url(store_url) if store_url else GraphStore.open(
         summary.store_path)
@@ -204,9 +226,11 @@ def build_graph(
     seen: dict[str, str] = {}  # document id → where it was read
     sources: set[str] = set()
     stored = _stored_sources(store)
+    known = store.document_hashes()
+    for stale in stale_documents(store, entries):  # an entry taken out: extract them afresh
+        known.pop(stale, None)
     documents = _changed(read_paths(paths, fmt, on_error=problem, follow_links=follow_links),
-                         store.document_hashes(),
-                         stored, summary, seen, sources, problem)
+                         known, stored, summary, seen, sources, problem)
     if dask_address is None and jobs <= 1:
         from kgraph.extract import load_pipeline  # spaCy: imported only when needed
 
@@ -224,16 +248,25 @@ def build_graph(
                           "(see the problems above)")
     release_free_memory()  # what extraction freed, before the projection and page need more
     summary.removed = _remove_vanished(store, stored, seen, sources, summary.out)
-    changed = summary.extracted or summary.removed or left_undone
+    if summary.extracted:  # the people of trip and visit records, bound to the documents'
+        from kgraph.curation.records import link_record_people
+
+        summary.linked = link_record_people(store)
+    summary.curation = apply_curation(store, entries, str(curation or "curation"))
+    for message in summary.curation.problems:
+        problem(message)
+    changed = summary.extracted or summary.removed or left_undone or summary.curation.changed
     outputs = (summary.turtle_path, summary.page_path) if turtle else (summary.page_path,)
-    if changed or not all(p.exists() for p in outputs):  # nothing new: nothing to redo
+    if changed or not all(p.exists() for p in outputs) or not _has_events(store):
         from kgraph.analysis.project import edge_rows, to_networkx
         from kgraph.viz import write_page
 
-        with ThreadPoolExecutor(1) as pool:  # the relations are read while actors rebuild
-            edges = pool.submit(edge_rows, store)
+        with ThreadPoolExecutor(1) as pool:  # the events merge while actors rebuild
+            events = pool.submit(lambda: (rows := edge_rows(store),
+                                          store.rebuild_events(rows)))
             store.rebuild_actors()
-            graph = to_networkx(store, edges.result())
+            edges, merged = events.result()
+            graph = to_networkx(store, edges, merged)
         store.flush()
         if turtle:
             store.export(summary.turtle_path, "turtle")

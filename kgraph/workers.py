@@ -54,14 +54,14 @@ def extract_batch(documents: list[Document], model: str | None = None,
     written to temporary files on this machine (not for Dask workers elsewhere).
     """
     from kgraph import __version__
-    from kgraph.extract import extract_documents, load_pipeline
+    from kgraph.extract import load_pipeline
     from kgraph.extract.nlp import model_name
     from kgraph.graph.rdf import content_hash, extraction_graph
 
     nlp = load_pipeline(model)
     model_id = model_name(nlp)
     done = []
-    for extraction in extract_documents(documents, nlp, batch_size=BATCH):
+    for extraction in _extractions(documents, nlp):
         document_id, digest = extraction.document.id, content_hash(extraction.document)
         if spool and len(extraction.relations) > SPOOL_RELATIONS:
             with tempfile.NamedTemporaryFile("wb", suffix=".nt", delete=False) as file:
@@ -71,6 +71,17 @@ def extract_batch(documents: list[Document], model: str | None = None,
         graph = extraction_graph(extraction, __version__, model_id)
         done.append(Extracted(document_id, graph.ntriples(), digest, len(graph)))
     return done
+
+
+def _extractions(documents: list[Document], nlp) -> Iterator:
+    """Each document's extraction: structured records (the Office of the Historian's
+    travels and visits) from their fields, the rest by the language pipeline."""
+    from kgraph.extract import extract_documents
+    from kgraph.readers.historian import FORMAT, record_extraction
+
+    prose = [d for d in documents if d.format != FORMAT]
+    yield from (record_extraction(d) for d in documents if d.format == FORMAT)
+    yield from extract_documents(prose, nlp, batch_size=BATCH)
 
 
 def batches(documents: Iterable[Document], size: int = BATCH) -> Iterator[list[Document]]:

@@ -43,3 +43,11 @@ def seed_extractions(nlp):
     from kgraph.readers import read_paths
 
     return {e.document.id[:3]: e for e in extract_documents(read_paths([need(SEEDS)]), nlp)}
+
+
+@pytest.fixture(scope="session")
+def frus_dev_build(tmp_path_factory):
+    """The FRUS dev volume's TEI documents (../shared) built once for the session."""
+    from kgraph.pipeline import build_graph
+
+    return build_graph([need(FRUS_DEV / "tei")], tmp_path_factory.mktemp("frus-dev"))

@@ -12,6 +12,7 @@ from kgraph import analysis
 from kgraph.api import KnowledgeGraph
 from kgraph.cli import app
 from kgraph.pipeline import build_graph
+from kgraph.query.resolve import UnknownName
 
 from .conftest import SEEDS, need
 
@@ -122,10 +123,13 @@ def test_python_api_for_notebooks(corpus_build):
     assert {"date", "what", "other", "evidence"} <= set(timeline.columns)
     evidence = kg.evidence("Kim Young-sam", "sentLetterTo", "Jiang Zemin")
     assert "1997-03-19" in set(evidence["date"])
-    empty = kg.query("correspondents", person="nobody at all")
+    empty = kg.query("correspondents", person="Hwang Jang-yop")  # a defector, no letters
     assert empty.empty and list(empty.columns)[:2] == ["direction", "correspondent"]
+    with pytest.raises(UnknownName, match="no actor named 'nobody at all'"):
+        kg.query("correspondents", person="nobody at all")
     html = kg.show(relations={"sentLetterTo"})._repr_html_()
     assert html.startswith("<iframe srcdoc=") and "&lt;script&gt;" in html
     tables = kg.analyze(top=3)
     assert tables["correspondents"].shape[0] == 3
-    assert kg.to_networkx(relations={"defectedFrom"}).number_of_edges() >= 4
+    # Four defection reports, three defections: Hwang Jang-yop's is told by two documents.
+    assert kg.to_networkx(relations={"defectedFrom"}).number_of_edges() == 3

@@ -13,6 +13,7 @@ from kgraph.cli import app
 from kgraph.graph.namespaces import KG
 from kgraph.normalize.names import name_key
 from kgraph.query import QueryError, load_query, named_queries
+from kgraph.query.resolve import UnknownName
 
 runner = CliRunner()
 
@@ -96,10 +97,11 @@ def test_a_parameter_cannot_change_the_query(kg, value):
     assert block in text and text.replace(block, "", 1) == query.text  # only the value went in
     parsed = prepareQuery(text, initNs={"kg": KG, "rdfs": RDFS, "skos": SKOS})
     assert parsed is not None  # still one well-formed query
-    assert kg.select("correspondents", person=value) == []
-    for name in ("evidence", "letters-between", "actors-by-country"):
+    # A name is looked up among the actors' names before any SPARQL runs: no actor has it.
+    for name in ("correspondents", "evidence", "letters-between", "actors-by-country"):
         params = {p: value for p in load_query(name).params}
-        assert kg.select(name, **params) == []
+        with pytest.raises(UnknownName, match="^no actor named"):
+            kg.select(name, **params)
 
 
 def test_parameters_are_checked(kg):
@@ -118,3 +120,50 @@ def test_cli_named_query_with_params(corpus_build):
     assert result.exit_code == 1 and "missing person" in result.output
     result = runner.invoke(app, ["queries", "-f", "json"])
     assert result.exit_code == 0 and "correspondents" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["Winthrop Brown", "winthrop g brown", "Brown",
+                                  "Ambassador Brown", "WINTHROP  G. BROWN"])
+def test_a_person_is_found_by_any_name(kg, name):
+    """Label, case, a title in front, a surname alone or without the middle initial."""
+    assert kg.name_key(name) == "winthropgbrown"
+    assert kg.select("timeline", person=name) == kg.select("timeline", person="Winthrop G. Brown")
+
+
+def test_a_surname_first_name_and_accents(kg):
+    assert kg.name_key("Thae") == "thaeyongho"  # a surname written first
+    assert kg.name_key("Zhōu Ēnlái") == "zhouenlai"  # accents folded
+
+
+def test_a_wrong_or_ambiguous_name_gets_one_line(kg):
+    with pytest.raises(UnknownName) as wrong:
+        kg.select("timeline", person="Winthrop Browne")
+    assert str(wrong.value) == "no actor named 'Winthrop Browne'; did you mean Winthrop G. Brown?"
+    with pytest.raises(UnknownName) as several:
+        kg.select("correspondents", person="Kim")
+    message = str(several.value)
+    assert "\n" not in message and "Kim Jong-un" in message and "Kim Il Sung" in message
+    with pytest.raises(UnknownName, match="^no actor named 'Nobody Atall' in this graph$"):
+        kg.select("timeline", person="Nobody Atall")
+
+
+def test_cli_answers_a_short_name_and_suggests_for_a_wrong_one(corpus_build):
+    out = str(corpus_build.out)
+    result = runner.invoke(app, ["query", "timeline", "-p", "person=Winthrop Brown", "-s", out,
+                                 "-f", "csv"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) > 1, result.output
+    result = runner.invoke(app, ["query", "timeline", "-p", "person=Winthrop Browne", "-s", out])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "error: no actor named 'Winthrop Browne'; did you mean Winthrop G. Brown?"]
+
+
+def test_frus_dev_answers_for_winthrop_brown(frus_dev_build):
+    """The issue's example, on the real FRUS documents: the label is Winthrop G. Brown."""
+    out = str(frus_dev_build.out)
+    result = runner.invoke(app, ["query", "timeline", "-p", "person=Winthrop Brown", "-s", out,
+                                 "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"document"' in result.stdout
+    result = runner.invoke(app, ["query", "timeline", "-p", "person=Winthrop Browne", "-s", out])
+    assert "did you mean Winthrop G. Brown?" in result.output

@@ -1,9 +1,10 @@
 """Project the RDF graph to a NetworkX MultiDiGraph of actors.
 
 Nodes are actor IRIs with ``label``, ``type``, ``country``, ``aliases`` and ``roles``;
-edges are relation events with ``relation``, ``date``, ``modality``,
-``medium``, ``document`` (its IRI; ``document_id``, ``document_number``,
-``document_date`` and ``document_title`` say which one), ``evidence`` and ``confidence``.
+edges are real events (told by one document or several) with ``relation``, ``date``,
+``modality``, ``medium``, ``document`` (its IRI; ``document_id``, ``document_number``,
+``document_date`` and ``document_title`` say which one), ``evidence`` and ``confidence``
+of the first report, and ``sources`` (every document that tells it) and ``reports``.
 
 >>> g = to_networkx(store)                                    # doctest: +SKIP
 >>> g.nodes["https://w3id.org/kgraph/id/person/kim-jong-un"]["label"]  # doctest: +SKIP
@@ -17,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 import networkx as nx
 
 from kgraph.graph.base import TripleStore
+from kgraph.graph.events import MergedEvent, merge_events
 
 # Simple queries joined in Python: Oxigraph plans each of them well, one big
 # GROUP_CONCAT over OPTIONALs it did not (5.7 s instead of 0.1 s on 120 documents).
@@ -54,12 +56,14 @@ _EDGE_DETAIL = """
   OPTIONAL { ?event kg:medium ?medium }
   OPTIONAL { ?event kg:confidence ?confidence }
   OPTIONAL { ?document dcterms:title ?title }
+  OPTIONAL { ?document dcterms:date ?written }
   BIND(STR(?d) AS ?date)
+  BIND(STR(?written) AS ?document_date)
   BIND(STRAFTER(STR(?rel), "#") AS ?relation)
   BIND(STRAFTER(STR(?mod), "#") AS ?modality)
 """
 _EDGE_SELECT = """SELECT ?event ?relation ?source ?target ?date ?modality ?medium ?confidence
-       ?document ?title ?evidence ?start ?end WHERE {
+       ?document ?title ?document_date ?evidence ?start ?end WHERE {
 """
 # One query per kind of event: a UNION (or a VALUES over predicates) here made
 # Oxigraph join the detail first, 50-100× slower.
@@ -90,10 +94,13 @@ def _documents(store: TripleStore) -> dict[str, dict]:
     return {row["document"]: row for row in store.select(_DOCUMENTS)}
 
 
-def to_networkx(store: TripleStore, edges: list[dict] | None = None) -> nx.MultiDiGraph:
-    """The actor network: one node per actor, one edge per relation event.
+def to_networkx(store: TripleStore, edges: list[dict] | None = None,
+                events: list[MergedEvent] | None = None) -> nx.MultiDiGraph:
+    """The actor network: one node per actor, one edge per real event (however many
+    documents tell it; see `kgraph.graph.events`), with every report in ``sources``.
 
-    `edges` are `edge_rows(store)` if the caller has read them already.
+    `edges` are `edge_rows(store)` and `events` their `merge_events` if the caller has
+    them already.
     """
     graph = nx.MultiDiGraph()
     # The queries run side by side: Oxigraph evaluates them without holding the GIL.
@@ -110,19 +117,35 @@ def to_networkx(store: TripleStore, edges: list[dict] | None = None) -> nx.Multi
             countries.get(node, [None])[0])
         graph.add_node(node, label=row["label"], type=row["type"], country=country,
                        aliases=aliases.get(node, []), roles=roles.get(node, []))
-    for row in edges:
-        document = documents.get(row["document"], {})
-        for end in (row["source"], row["target"]):
+    for event, reports in _reports(edges, events):
+        document = documents.get(reports[0]["document"], {})
+        for end in (event.source, event.target):
             if end not in graph:
                 graph.add_node(end, label=end.rsplit("/", 1)[-1], type="Organization",
                                country=None, aliases=[], roles=[])
+        row = reports[0]
         graph.add_edge(
-            row["source"], row["target"], key=row["event"],
-            relation=row["relation"], date=row["date"] or None, modality=row["modality"],
-            medium=row["medium"], confidence=row["confidence"], document=row["document"],
+            row["source"], row["target"], key=str(event.iri),
+            relation=event.relation, date=event.date, modality=event.modality,
+            medium=next((r["medium"] for r in reports if r["medium"]), None),
+            confidence=max(r["confidence"] or 0 for r in reports), document=row["document"],
             document_title=row["title"], document_id=document.get("id"),
             document_number=document.get("number"), document_date=document.get("date") or None,
             evidence=row["evidence"],
             evidence_start=row["start"], evidence_end=row["end"],
+            sources=list(dict.fromkeys(r["document"] for r in reports)),
+            reports=len(reports),
         )
     return graph
+
+
+def _reports(edges: list[dict], events: list[MergedEvent] | None
+             ) -> list[tuple[MergedEvent, list[dict]]]:
+    """Each real event with its document events' rows, earliest document first."""
+    events = merge_events(edges) if events is None else events
+    rows: dict[str, list[dict]] = {}
+    for row in edges:
+        rows.setdefault(row["event"], []).append(row)
+    return [(event, sorted((r for e in event.reports for r in rows.get(e, [])),
+                           key=lambda r: (r["document"], r["start"])))
+            for event in events if any(e in rows for e in event.reports)]

@@ -5,10 +5,17 @@
     kgraph serve --store build/
 
 One module per family of commands: `build` (build, extract), `query` (query,
-queries, serve), `graph` (validate, export), `evaluate` (eval).
+queries, serve), `graph` (validate, export), `evaluate` (eval), `curate`.
 """
 
-from kgraph.cli import build, evaluate, graph, network, query  # noqa: F401  (registers commands)
+from kgraph.cli import (  # noqa: F401  (registers commands)
+    build,
+    curate,
+    evaluate,
+    graph,
+    network,
+    query,
+)
 from kgraph.cli.common import app
 
 __all__ = ["app"]

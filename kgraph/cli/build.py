@@ -38,6 +38,12 @@ def _print_summary(summary) -> None:
                   or "none")
     table.add_row("relations", ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items()))
                   or "none")
+    if summary.curation_file:
+        curation = summary.curation
+        actions = ", ".join(f"{k} {v}" for k, v in sorted(curation.entries.items())) or "none"
+        table.add_row("curation", f"{sum(curation.entries.values())} entries ({actions}) "
+                      f"from {summary.curation_file}; {len(curation.changed)} documents "
+                      "changed in this build")
     # quads: a triple stated by two documents counts twice (README, "Triple counts")
     table.add_row("triples", f"{summary.triples} in the document and actor graphs")
     table.add_row("problems", str(len(summary.problems)))
@@ -76,9 +82,13 @@ def build(
     follow_links: Annotated[bool, typer.Option(
         help="Read links that lead outside the given folders (reported and skipped "
              "by default).")] = False,
+    curation: Annotated[Path | None, typer.Option(
+        help="Corrections to apply (default: curation.yaml beside the corpus, if there); "
+             "see 'kgraph curate'.")] = None,
 ) -> None:
     """Read, extract and store documents; write store/ and graph.html (graph.ttl with --turtle)."""
     from kgraph.api import KnowledgeGraph
+    from kgraph.curation import CurationError
     from kgraph.errors import ModelNotFound, NoDocuments, OutFolderError
     from kgraph.graph.remote import RemoteStoreError
     from kgraph.graph.store import StoreBusy
@@ -95,10 +105,10 @@ def build(
             kg = KnowledgeGraph.build(
                 paths, out, fmt=fmt.value if fmt else None, model=model, store_url=store_url,
                 jobs=jobs, dask_address=dask, turtle=turtle, force=force,
-                page_title=title, follow_links=follow_links,
+                page_title=title, follow_links=follow_links, curation=curation,
                 on_problem=warn, on_document=lambda _: progress.advance(task))
         except (ModelNotFound, ReaderError, RemoteStoreError, StoreBusy, OutFolderError,
-                NoDocuments) as error:
+                NoDocuments, CurationError) as error:
             fail(str(error))
         except OSError as error:  # disk full, a read-only --out: what was built is kept
             where = error.filename or out

@@ -29,6 +29,7 @@ class InputFormat(StrEnum):
     wilson = "wilson"
     news = "news"
     frus = "frus"
+    historian = "historian"
 
 
 Paths = Annotated[list[Path], typer.Argument(help="Files or folders of documents.",

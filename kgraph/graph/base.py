@@ -13,6 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from kgraph.graph.events import PAIR_COUNTS, MergedEvent, events_graph, merge_events
+from kgraph.graph.namespaces import KGG, document_graph
+
 
 def actor_statements() -> list[str]:
     """``sparql/rebuild_actors.ru`` as [drop and labels, then one update per statement].
@@ -47,8 +50,16 @@ class TripleStore(ABC):
         """Run a SPARQL Update (kgraph prefixes predefined)."""
 
     @abstractmethod
+    def replace_graph(self, graph: str, ntriples: bytes) -> None:
+        """Swap the named graph `graph` (an IRI) for these N-Triples."""
+
+    def replace_derived_graph(self, graph: str, ntriples: bytes) -> None:
+        """Swap a graph derived from the documents (rebuilt at every build)."""
+        self.replace_graph(graph, ntriples)
+
     def replace_document(self, document_id: str, ntriples: bytes) -> None:
         """Swap one document's named graph for these N-Triples."""
+        self.replace_graph(str(document_graph(document_id)), ntriples)
 
     def write_documents(self, done: list) -> None:
         """Store a batch of extracted documents (`kgraph.workers.Extracted`)."""
@@ -92,3 +103,12 @@ class TripleStore(ABC):
         with ThreadPoolExecutor(2) as pool:
             list(pool.map(self.update, rest))
 
+
+    def rebuild_events(self, rows: list[dict[str, Any]]) -> list[MergedEvent]:
+        """Group the document events `rows` (`kgraph.analysis.project.edge_rows`) into
+        real events in the ``kgg:events`` graph (see `kgraph.graph.events`), then count
+        letters per pair from them; the merged events, for the caller to reuse."""
+        events = merge_events(rows)
+        self.replace_derived_graph(str(KGG.events), events_graph(events).ntriples())
+        self.update(PAIR_COUNTS)
+        return events

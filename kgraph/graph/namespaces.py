@@ -44,18 +44,21 @@ def document_iri(document_id: str) -> URIRef:
 
 
 # kgraph's own graphs in the kgg: namespace; no document graph may take these names.
-RESERVED_GRAPHS = frozenset({"actors", "manifest"})
+RESERVED_GRAPHS = frozenset({"actors", "manifest", "events", "curation"})
 
 
 def document_graph(document_id: str) -> URIRef:
     """The named graph that holds one document's triples.
 
-    A document whose id is a reserved graph name (``actors``, ``manifest``) gets its
+    A document whose id is a reserved graph name (``actors``, ``manifest``, ``events``,
+    ``curation``) gets its
     first character percent-encoded, which `_safe` never produces for a letter, so
     no other id can reach the same IRI:
 
     >>> document_graph("actors")
     rdflib.term.URIRef('https://w3id.org/kgraph/graph/%61ctors')
+    >>> document_graph("events")
+    rdflib.term.URIRef('https://w3id.org/kgraph/graph/%65vents')
     """
     local = _safe(document_id)
     if local in RESERVED_GRAPHS:

@@ -102,10 +102,13 @@ class RemoteStore(TripleStore):
                       {"Content-Type": "application/sparql-update"})
 
     def _graph_url(self, document_id: str) -> str:
-        return f"{self.data_url}?{urllib.parse.urlencode({'graph': document_graph(document_id)})}"
+        return self._named_graph_url(str(document_graph(document_id)))
 
-    def replace_document(self, document_id: str, ntriples: bytes) -> None:
-        self._request(self._graph_url(document_id), "PUT", ntriples,
+    def _named_graph_url(self, graph: str) -> str:
+        return f"{self.data_url}?{urllib.parse.urlencode({'graph': graph})}"
+
+    def replace_graph(self, graph: str, ntriples: bytes) -> None:
+        self._request(self._named_graph_url(graph), "PUT", ntriples,
                       {"Content-Type": "application/n-triples"})
 
     def remove_document(self, document_id: str) -> None:

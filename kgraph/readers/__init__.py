@@ -4,7 +4,8 @@
 >>> docs[0].id, docs[0].format                      # doctest: +SKIP
 ('hwang-asylum', 'news')
 
-Formats: ``text``, ``markdown``, ``jsonl``, ``wilson``, ``news``, ``frus``.
+Formats: ``text``, ``markdown``, ``jsonl``, ``wilson``, ``news``, ``frus``, ``historian``
+(the Office of the Historian's travels and visits, also as their ``.tar.gz`` archives).
 A file that cannot be read raises `ReaderError` (one line naming the file);
 `read_paths` reports it through `on_error` and goes on with the rest.
 """
@@ -14,12 +15,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
-from kgraph.readers import frus, jsonl, news, text, wilson
+from kgraph.readers import frus, historian, jsonl, news, text, wilson
 from kgraph.readers.base import BOMS, ReaderError, decode
 from kgraph.types import Document
 
-FORMATS = ("text", "markdown", "jsonl", "wilson", "news", "frus")
+FORMATS = ("text", "markdown", "jsonl", "wilson", "news", "frus", "historian")
 SUFFIXES = {".txt", ".md", ".markdown", ".jsonl", ".ndjson", ".xml", ".tei"}
 
 __all__ = ["FORMATS", "ReaderError", "detect_format", "iter_files", "read_file", "read_paths"]
@@ -35,6 +37,8 @@ def detect_format(path: Path, head: str) -> str:
     """The reader for a file, from its content first and its suffix second."""
     suffix = path.suffix.lower()
     stripped = head.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("<") and historian.looks_like(head):
+        return "historian"
     if stripped.startswith("<") and frus.looks_like(head):
         return "frus"
     if suffix in {".jsonl", ".ndjson"} or (stripped.startswith("{") and suffix != ".md"):
@@ -80,13 +84,17 @@ def _checked_bytes(path: Path) -> bytes:
 def read_file(path: Path, fmt: str | None = None, warnings: list[str] | None = None
               ) -> list[Document]:
     """All documents in one file. Raises ReaderError with a one-line reason."""
+    if path.name.lower().endswith((".tar.gz", ".tgz")):
+        return _read_archive(path)
     if fmt is None and path.suffix and path.suffix.lower() not in SUFFIXES:
         raise ReaderError(path, f"unknown format ({path.suffix}); kgraph reads "
                                 f"{' '.join(sorted(SUFFIXES))}")
     data = _checked_bytes(path)
-    if fmt is None or fmt == "frus":
+    if fmt is None or fmt in {"frus", "historian"}:
         sniff = data[:4096].decode("utf-8", errors="replace")
         fmt = fmt or detect_format(path, sniff)
+    if fmt == "historian":
+        return _read_records(path, data)
     if fmt == "frus":
         if not data.strip():
             raise ReaderError(path, "empty file")
@@ -105,6 +113,28 @@ def read_file(path: Path, fmt: str | None = None, warnings: list[str] | None = N
     if fmt in {"text", "markdown"}:
         return text.read(path, decoded.text, warnings)
     raise ReaderError(path, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def _read_archive(path: Path) -> list[Document]:
+    import tarfile
+
+    try:
+        documents = historian.read_archive(path)
+    except (OSError, tarfile.TarError, EOFError) as err:
+        raise ReaderError(path, f"not a readable .tar.gz archive ({err})") from None
+    except ElementTree.ParseError as err:
+        raise ReaderError(path, f"an XML file in the archive is broken ({err})") from None
+    if not documents:
+        raise ReaderError(path, "no travels or visits records in this archive; kgraph reads "
+                                "the Office of the Historian's travels.tar.gz and visits.tar.gz")
+    return documents
+
+
+def _read_records(path: Path, data: bytes) -> list[Document]:
+    try:
+        return historian.parse_records(data, str(path))
+    except ElementTree.ParseError as err:
+        raise ReaderError(path, f"broken XML ({err})") from None
 
 
 def iter_files(paths: Iterable[str | Path], on_error: Callable[[str], None] | None = None,
@@ -167,7 +197,9 @@ def _walk(root: Path, report: Callable[[ReaderError], None], follow_links: bool
 
 
 def _skipped_name(path: Path) -> bool:
-    return path.stem.upper().startswith("README") or path.name == "persons.json"
+    # the volume's persons list; the historian's corrections (kgraph.curation)
+    return path.stem.upper().startswith("README") or path.name in {"persons.json",
+                                                                    "curation.yaml"}
 
 
 def _source(path: Path, folders: dict[Path, Path]) -> str:

@@ -19,6 +19,7 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import networkx as nx
 from pyvis.network import Network
@@ -74,6 +75,9 @@ def _edge_title(source: str, target: str, data: dict[str, Any], labels: dict[str
         parts[-1] += f" · {data['medium']}"
     parts.append(f"“{data.get('evidence', '')}”")
     parts.append(f"Source: {source_line(data)}")
+    if len(data.get("sources") or []) > 1:  # one event, told by several documents
+        parts[-1] = f"Sources ({len(data['sources'])}): " + "; ".join(
+            unquote(source.rsplit("/", 1)[-1]) for source in data["sources"])
     return "\n".join(parts)
 
 

@@ -192,12 +192,17 @@ def test_every_named_query_binds_hostile_values_as_plain_text(corpus_build):
     from kgraph.api import KnowledgeGraph
     from kgraph.query import named_queries
     from kgraph.query.named import QueryError
+    from kgraph.query.resolve import UnknownName
 
     kg = KnowledgeGraph.open(corpus_build.out)
     hostile = 'x" } } ; DROP ALL ; SELECT * { ?s ?p ?o } #'
     for name, query in named_queries().items():
         values = {p: ("1960" if p in {"from", "to"} else hostile) for p in query.params}
-        if values:
+        if not values:
+            continue
+        try:  # a name no actor has is refused before any SPARQL runs; dates go in as text
             assert kg.select(name, **values) == [], name
+        except UnknownName as refused:
+            assert str(refused).startswith("no actor named"), name
     with pytest.raises(QueryError, match="not a date"):  # period bounds must be dates
         kg.select("meetings-in-period", **{"from": hostile, "to": "1960"})

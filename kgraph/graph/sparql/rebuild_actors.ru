@@ -26,19 +26,6 @@ INSERT { GRAPH kgg:actors { ?actor kg:isoCode ?iso } }
 WHERE { SELECT DISTINCT ?actor ?iso WHERE { GRAPH ?g { ?m kg:entity ?actor ; kg:isoCode ?iso } } } ;
 INSERT { GRAPH kgg:actors { ?actor kg:nameKey ?key } }
 WHERE { SELECT DISTINCT ?actor ?key WHERE { GRAPH ?g { ?m kg:entity ?actor ; kg:aliasKey ?key } } } ;
-# Who wrote to whom how often (asserted letters), one node per ordered pair: what
-# mutual-correspondents reads, instead of joining every letter with every other.
-# The pair's IRI is a hash of its two ends, like kgraph's other derived nodes, so that
-# two builds of the same documents give the same graph.
-INSERT { GRAPH kgg:actors { ?pair a kg:CorrespondencePair ; kg:writer ?x ; kg:addressee ?y ;
-                                  kg:letterCount ?n } }
-WHERE {
-  { SELECT ?x ?y (COUNT(DISTINCT ?e) AS ?n) WHERE {
-      GRAPH ?g { ?e a kg:Correspondence ; kg:modality kg:asserted ; kg:sender ?x ; kg:recipient ?y }
-    } GROUP BY ?x ?y }
-  BIND(IRI(CONCAT("https://w3id.org/kgraph/id/pair/", SHA1(CONCAT(STR(?x), " ", STR(?y)))))
-       AS ?pair)
-} ;
 # Every country the documents tie an actor to (its own, or one a role names), for
 # actors-by-country: positions are many, the actors graph is small.
 INSERT { GRAPH kgg:actors { ?actor kg:tiedToCountry ?country } }
