@@ -19,6 +19,8 @@ from kgraph.normalize.names import name_key
 from kgraph.query.resolve import ActorNames, short_form_of, short_forms, words
 from kgraph.readers.historian import FORMAT
 
+_ANY_RECORD = f"""
+SELECT ?d WHERE {{ GRAPH ?g {{ ?d a kg:Document ; kg:sourceFormat "{FORMAT}" }} }} LIMIT 1"""
 _PEOPLE = """
 SELECT ?g ?x ?name ?alias ?format WHERE {
   GRAPH ?g { ?m kg:entity ?x ; kg:entityType kg:Person ; kg:name ?name .
@@ -39,6 +41,8 @@ def _match(name: str, people: list[ActorNames]) -> list[ActorNames]:
 
 def link_record_people(store: TripleStore) -> int:
     """Bind record people to document actors (see above); how many were bound."""
+    if not store.select(_ANY_RECORD):  # no trip or visit record stored: nothing to bind
+        return 0
     rows = store.select(_PEOPLE)
     in_documents: dict[str, set[str]] = {}
     in_records: dict[str, tuple[str, set[str]]] = {}
