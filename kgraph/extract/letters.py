@@ -118,19 +118,32 @@ def _to_each_other(verb: Token) -> bool:
 
 
 def _noun_senders(noun: Token, actors: Actors) -> list[Entity]:
-    possessor = child_of(noun, "poss")
+    """Who wrote a letter-like noun: "X's letter", "a letter from X", "the telegram of X",
+    "the Presidential message". (Children read once: a noun heading a long list has many.)"""
+    children = list(noun.children)
+    possessor = next((c for c in children if c.dep_ == "poss"), None)
     if possessor is not None:
         return actors_of(possessor, actors)
-    found: list[Entity] = []
-    for obj in prep_objects(noun, "from"):
-        found.extend(actors_of(obj, actors))
+    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in {"from", "of"}]
+    found = [e for p in preps if p.lower_ == "from" and (obj := _first_object(p)) is not None
+             for e in actors_of(obj, actors)]
     if not found:  # "the telegram of Mao Zedong addressed to you"
-        for obj in prep_objects(noun, "of"):
-            found.extend(e for e in actors_of(obj, actors) if e.type != "Country")
+        found = [e for p in preps if p.lower_ == "of" and (obj := _first_object(p)) is not None
+                 for e in actors_of(obj, actors) if e.type != "Country"]
     if not found:  # "the Presidential message": an office's adjective bound to its holder
-        found = [e for c in noun.children if c.dep_ == "amod" and (e := actors.at(c.i))
+        found = [e for c in children if c.dep_ == "amod" and (e := actors.at(c.i))
                  and e.type == "Person"]
     return found
+
+
+def _first_object(prep: Token) -> Token | None:
+    """A preposition's object, looked for left to right (listing a preposition's children
+    scans its whole subtree, long under "of" heading a list)."""
+    doc = prep.doc
+    for i in range(prep.i + 1, min(prep.right_edge.i, prep.i + 12) + 1):  # "of the last two"
+        if doc[i].head.i == prep.i and doc[i].dep_ == "pobj":
+            return doc[i]
+    return None
 
 
 def _addressed_to(noun: Token, actors: Actors) -> list[Entity]:
