@@ -102,10 +102,6 @@ def _letters(senders: list[Entity], recipients: list[Entity], evidence: Evidence
             for s in senders for r in recipients if s.id != r.id]
 
 
-def _parties(phrase: str | None, names: Names) -> list[Entity]:
-    return [e for p in split_parties(phrase or "") if (e := party_entity(p, names))]
-
-
 def _entities(phrases: list[str], names: Names) -> list[Entity]:
     return [e for p in phrases if (e := party_entity(p, names))]
 
@@ -144,6 +140,9 @@ def _heading_letters(document: Document, names: Names) -> tuple[list[Entity], li
     evidence = Evidence.from_span(document.text, title_mark.start, title_mark.end)
     if parts.met:
         return _title_meeting(_entities(parts.met, names), evidence, document)
+    if parts.partner:  # "Memorandum of Conversation with Premier Kim Il Sung": the author's
+        author = signer(document, names)[:1]
+        return _title_meeting(author + _entities([parts.partner], names), evidence, document)
     if not parts.senders:
         # "National Security Action Memorandum No. 298" with a TO list and a signature.
         addressees = [e for m in _marks(document, "addressee")

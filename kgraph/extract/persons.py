@@ -223,13 +223,13 @@ class Names:
 
     def __init__(self, gazetteer: Gazetteer, people: PersonsList | None = None,
                  linked: dict[str, str] | None = None, date: str | None = None,
-                 offices: OfficeHolders | None = None) -> None:
+                 offices: OfficeHolders | None = None, home: str | None = None) -> None:
         self.gazetteer = gazetteer
         self.people = people or PersonsList(None)
         self.linked = linked or {}
         self.date = date
         self.offices = offices or load_office_holders()
-        self.home: str | None = None  # whose offices a bare title names, when known
+        self.home = home  # whose offices a bare title names ("the President"), when known
 
     def office_titled(self, title: str, country: str | None = None) -> Entity | None:
         """The person holding the office a bare title names at the document's date."""
@@ -312,9 +312,8 @@ def names_for(document: Document, gazetteer: Gazetteer) -> Names:
     date = document.date or ""
     when = (int(date[:4]), int(date[5:7]) if len(date) >= 7 else 0) if date[:4].isdigit() else None
     people = PersonsList(document.metadata.get("persons"), when)
-    names = Names(gazetteer, people, linked_names(document, people), document.date)
-    names.home = _home_country(document, gazetteer)
-    return names
+    return Names(gazetteer, people, linked_names(document, people), document.date,
+                 home=_home_country(document, gazetteer))
 
 
 def _home_country(document: Document, gazetteer: Gazetteer) -> str | None:
