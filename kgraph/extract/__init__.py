@@ -210,7 +210,7 @@ def _with_context_recipients(relations: list[Relation], speakers: Speakers) -> l
             kept.extend(_present_at(relation, relations, speakers))
             continue
         if relation.extractor.endswith("+speaker"):
-            if relation.extractor.endswith("-noun+speaker") and (
+            if relation.extractor.endswith(("-noun+speaker", "-handed+speaker")) and (
                     speakers.sender is None or speakers.sender.type != "Person"):
                 continue  # "your message" inside a telegram that relays it: whose is unclear
             if speakers.sender is not None and speakers.sender.id != relation.subject:
@@ -413,6 +413,10 @@ def _collect(prepared: _Prepared, doc: Doc, gazetteer: Gazetteer, context: _Cont
     for entity in head_entities:
         entities.setdefault(entity.id, entity)
     relations = _with_context_recipients(relations, speakers)
+    for entity in (speakers.author, speakers.sender, speakers.addressee,
+                   *speakers.extra.values()):
+        if entity is not None:  # a relation may now end at a speaker named only in a title
+            entities.setdefault(entity.id, entity)
     if _about_a_call(prepared.document):
         relations = [r for r in relations if not _talk(r)]
     entities, relations = _scope_lone_surnames(entities, relations, prepared.document.id)

@@ -102,6 +102,9 @@ def doers_of(verb: Token, actors: Actors) -> list[Entity]:
     if head.i == verb.i:  # spaCy makes a new Token object each time: compare positions
         return []
     if verb.dep_ == "relcl" or verb.dep_ == "acl" and actors.at(head.i) is not None:
+        if head.dep_ == "attr" and actors.at(head.i) is None:
+            # "X was the first diplomat to have defected": the copula's subject.
+            return actors_of(child_of(head.head, "nsubj"), actors)
         return actors_of(head, actors)  # "Hwang Jang-yop, a party secretary, defected …"
     if verb.dep_ == "xcomp":
         controller = child_of(head, "dobj") or child_of(head, "nsubjpass")
@@ -152,7 +155,10 @@ def recipients_of(token: Token, actors: Actors) -> list[Entity]:
 
 def addressed_by(verb: Token, actors: Actors) -> list[Entity]:
     """A direct object that is an actor: "cabled the Department", "answered Kim"."""
-    obj = child_of(verb, "dobj")
+    # "the letter which Menshikov handed President Kennedy": the relative pronoun is a
+    # direct object too, so the one addressed is the other.
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in {"WDT", "WP"}),
+               None)
     if obj is None or obj.lemma_.lower() in lexicon()["correspondence_nouns"]:
         return []
     return actors_of(obj, actors)

@@ -78,6 +78,10 @@ def _title_at(token: Token) -> tuple[str, int] | None:
                                       or previous.is_punct or previous.is_space
                                       or _LIST_MARK.match(previous.text)):
             return title, start  # telegraphese drops the article: "President had summoned …"
+        if token.dep_ in {"dobj", "dative", "pobj"} and previous is not None \
+                and written[0].isupper() and (previous.pos_ == "VERB" or previous.pos_ == "ADP"
+                                              and previous.lower_ not in {"of", "as"}):
+            return title, start  # and before an object: "which Menshikov handed President"
         if previous is not None and previous.lower_ in {"the", "then"}:
             return title, start
     return None

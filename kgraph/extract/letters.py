@@ -45,6 +45,9 @@ def _correspondence_noun(token: Token) -> Token | None:
     if token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in nouns:
         return token.head
     for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"on", "over", "along"} and (
+                obj := child_of(child, "pobj")) is not None and obj.lemma_.lower() in nouns:
+            return obj  # "passed on a letter": the particle read as a preposition
         if child.dep_ not in {"dobj", "nsubjpass", "nsubj", "attr"}:
             continue
         if child.lemma_.lower() in nouns:
@@ -93,6 +96,12 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     if _to_each_other(verb):  # "letters X and Y sent to each other": both ways
         recipients = senders
     subject = child_of(verb, "nsubj")
+    if not recipients and authors and lemma in lex["handing_verbs"] and any(
+            d.type == "Person" and d.id not in {a.id for a in authors} for d in doers):
+        # "Kim passed on a letter from Choe" in a journal: handed to its writer.
+        for s in authors:
+            yield Found("sentLetterTo", s, s, verb, medium, f"dep:{lemma}-handed+speaker", 0.6)
+        return
     if not recipients and not authors and subject is not None \
             and subject.text in lex["second_person"]:
         # "the letter you have sent on April 7": the addressee wrote to this document's writer.
@@ -133,7 +142,24 @@ def _noun_senders(noun: Token, actors: Actors) -> list[Entity]:
     if not found:  # "the Presidential message": an office's adjective bound to its holder
         found = [e for c in children if c.dep_ == "amod" and (e := actors.at(c.i))
                  and e.type == "Person"]
+    if not found and (thanked := _thanked_for(noun)) is not None:
+        found = actors_of(thanked, actors)
     return found
+
+
+def _sent_to_under(noun: Token) -> bool:
+    """ "the message which was delivered to me": the verb rule states it, with its date."""
+    return any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in lexicon()["sending_verbs"]
+               and prep_objects(c, "to") for c in noun.children)
+
+
+def _thanked_for(noun: Token) -> Token | None:
+    """ "thank you for the message": the one thanked, who wrote it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" \
+            or prep.head.lemma_.lower() not in lexicon()["thanking_verbs"]:
+        return None
+    return child_of(prep.head, "dobj")
 
 
 def _first_object(prep: Token) -> Token | None:
@@ -244,12 +270,15 @@ def letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
                                     if e.type == "Person"]
     for s, r in distinct_pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, noun, medium, f"dep:{medium}-noun", 0.75)
-    possessor = child_of(noun, "poss")
+    possessor = child_of(noun, "poss") or _thanked_for(noun)
     if senders and not recipients and possessor is not None \
-            and possessor.text in lexicon()["second_person"]:
-        # "your message of congratulations": the addressee wrote to whoever writes this.
+            and possessor.text in lexicon()["second_person"] and not _sent_to_under(noun):
+        # "your message of congratulations": the addressee wrote to whoever writes this;
+        # a letter thanked for was sent, whatever the thanks' own mood ("May I thank you").
+        thanked = "asserted" if _thanked_for(noun) is not None else None
         for s in senders:
-            yield Found("sentLetterTo", s, s, noun, medium, f"dep:{medium}-noun+speaker", 0.7)
+            yield Found("sentLetterTo", s, s, noun, medium, f"dep:{medium}-noun+speaker", 0.7,
+                        thanked)
     if senders and not recipients and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
             and child_of(noun, "poss") is None:
         # "In a personal letter on September 6, Kim said …": the addressee is whoever

@@ -115,18 +115,37 @@ def meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
         yield Found("metWith", s, r, noun, None, f"dep:{_noun_word(noun)}-noun", 0.7)
     if not pairs and not partners and _we(possessor):
         yield from _we_met(noun, actors, f"dep:{_noun_word(noun)}-noun+us")
+    elif not pairs and not partners and _proposed_by_us(noun):  # a proposal: not yet held
+        yield from _we_met(noun, actors, f"dep:{_noun_word(noun)}-noun+us", "planned")
 
 
 def _we(token: Token | None) -> bool:
     return token is not None and token.text in lexicon()["first_person_plural"]
 
 
-def _we_met(trigger: Token, actors: Actors, extractor: str) -> Iterator[Found]:
+def _proposed_by_us(noun: Token) -> bool:
+    """ "the meeting which you have proposed", "your proposal for a meeting": in a letter,
+    a meeting of its writer and addressee."""
+    lex = lexicon()
+    persons = lex["first_person"] | lex["second_person"] | lex["first_person_plural"]
+    for clause in (c for c in noun.children if c.dep_ in {"relcl", "acl"}):
+        subject = child_of(clause, "nsubj")
+        if clause.lemma_.lower() in lex["proposing_verbs"] and subject is not None \
+                and subject.text in persons:
+            return True
+    proposal = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"for", "of"} \
+        else None
+    return proposal is not None and proposal.lemma_.lower() in lex["proposal_nouns"] and (
+        (owner := child_of(proposal, "poss")) is not None and owner.text in persons)
+
+
+def _we_met(trigger: Token, actors: Actors, extractor: str, modality: str | None = None
+            ) -> Iterator[Found]:
     """ "our meeting in Vienna", "for us to meet": in a letter between two persons, the
     writer and the addressee met (filled in by `kgraph.extract`)."""
     placeholder = next(iter(actors.entities.values()), None)
     if placeholder is not None:
-        yield Found("metWith", placeholder, placeholder, trigger, None, extractor, 0.6)
+        yield Found("metWith", placeholder, placeholder, trigger, None, extractor, 0.6, modality)
 
 
 def _noun_word(noun: Token) -> str:

@@ -107,6 +107,9 @@ _TITLE_TAILS = {"Affairs", "Defense", "Defence", "State", "Staff", "Security", "
                 "Operations", "Forces", "Army", "Navy", "Commission"}
 
 
+_INITIALS_AND_SURNAME = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
+
+
 def _name_after_title(span: Span) -> Span | None:
     """`[State for Far Eastern Affairs Bundy]ORG` → `Bundy` as PERSON."""
     if span.label_ != "ORG" or len(span) < 2:
@@ -116,6 +119,22 @@ def _name_after_title(span: Span) -> Span | None:
             and last.text not in _TITLE_TAILS and last.text not in _ORG_WORDS):
         return Span(span.doc, last.i, last.i + 1, label="PERSON")
     return None
+
+
+def _given_name_before(span: Span) -> Span:
+    """`Soviet Diplomat Arkadi [Shevchenko]PERSON` → `Arkadi Shevchenko`: the model often
+    leaves the given name out when a title comes first."""
+    doc, start = span.doc, span.start
+    heads = {w.lower() for w in lexicon()["role_heads"]}
+    while start > 0 and start > span.start - 2:
+        word = doc[start - 1]
+        if not (word.pos_ == "PROPN" and word.is_title and word.is_alpha and not word.ent_type_
+                and word.dep_ == "compound" and span.start <= word.head.i < span.end
+                and word.lower_ not in heads and word.text not in _TITLE_TAILS
+                and word.text not in _ORG_WORDS and word.text not in _MONTHS):
+            break
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label="PERSON")
 
 
 def _embassy_in(span: Span) -> Span:
@@ -173,8 +192,12 @@ def make_name_repair(nlp: Language, name: str):
                 continue
             if (name := _name_after_title(ent)) is not None:
                 ent = name
+            if ent.label_ == "ORG" and _INITIALS_AND_SURNAME.match(ent.text):
+                ent = Span(doc, ent.start, ent.end, label="PERSON")  # "A.A. Gromyko" as ORG
             if ent.label_ == "PERSON" or ent.label_ == "ORG" and len(ent) <= 3:
                 ent = _extend_hyphenated(doc, ent)
+            if ent.label_ == "PERSON" and len(ent) == 1:
+                ent = _given_name_before(ent)
             if ent.label_ == "PERSON":
                 trimmed = _trim_date_tail(ent)
                 tail = doc[trimmed.end:ent.end]
