@@ -17,6 +17,11 @@ from kgraph.normalize.dates import normalize_date
         ("February 30, 1997", None, None),
         ("the 27th", None, None),
         ("1964-01-21T20:00:00", None, "1964-01-21"),
+        ("Twenty years ago", "2005-11-19", "1985-11"),
+        ("three days ago", "2018-05-31", "2018-05-28"),
+        ("two weeks ago", "2018-05-31", "2018-05"),
+        ("a year ago", "2005", "2004"),
+        ("many years ago", "2005", None),
     ],
 )
 def test_normalize_date(expression, reference, expected):

@@ -49,6 +49,14 @@ CASES = [
      "Envoys meet\nDaily Courier | June 4, 2019\n\nMike Pompeo has met Kim Yong-chol in New York. "
      "The cancelled summit planned with Kim Jong-un was not mentioned by Donald Trump.",
      [("Mike Pompeo", "metWith", "Kim Yong-chol", "asserted", "2019-06-04")]),
+    ("news-narrative-date",
+     "Envoy visits\nDaily Courier | Monday, March 4, 2019\n\nKim Yo-jong arrived in Seoul on "
+     "Saturday with a letter from her brother. Moon Jae-in met Kim Yo-jong at the Blue House.",
+     [("Moon Jae-in", "metWith", "Kim Yo-jong", "asserted", "2019-03-02")]),
+    ("news-narrative-not-old",
+     "Looking back\nDaily Courier | Monday, March 4, 2019\n\nJimmy Carter flew to Pyongyang "
+     "in June 1994. Jimmy Carter met Kim Il-sung there.",
+     [("Jimmy Carter", "metWith", "Kim Il-sung", "asserted", None)]),
     ("each-other",
      "Archive opens\nMorning Post | January 3, 1992\n\n"
      "Archivists will publish the letters Ronald Reagan and Mikhail Gorbachev sent to each "

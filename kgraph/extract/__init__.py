@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.coref import Speakers, bind_references
+from kgraph.extract.dating import after, narrative_date, recent_date, report_date
 from kgraph.extract.entities import Actors, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
@@ -93,6 +94,7 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                         gazetteer: Gazetteer) -> list[Relation]:
     relations: list[Relation] = []
     reference = prepared.document.date
+    recent: str | None = None  # news: the day the story last named
     entities = _entities_by_sentence(doc)
     for sentence in doc.sents:
         # Partial dates ("September 19", "on the 12th") resolve against the sentence's own
@@ -107,13 +109,14 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             date = relation_date(found.trigger, sentence, here, strict=_own_date_only(found),
                                  entities=entities.get(sentence.start, []),
                                  forward=mode == "planned")
-            if mode == "asserted" and _after(date, prepared.document.date) \
+            if mode == "asserted" and after(date, prepared.document.date) \
                     and not past_tense(found.trigger):
                 mode = "planned"  # "Trump's June 12 meeting with Kim" in a May article
             if date is None and found.sent_now:
                 date = prepared.document.date  # the message this telegram relays
             if date is None and mode == "asserted":
-                date = _report_date(found, prepared.document)
+                date = report_date(found, prepared.document) \
+                    or narrative_date(found, prepared.document, recent)
             relations.append(Relation(
                 type=found.type,
                 subject=found.subject.id,
@@ -126,38 +129,10 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                 extractor=found.extractor,
             ))
         reference = written[-1] if written else reference
+        recent = recent_date(entities.get(sentence.start, []), prepared.document) or recent
     return relations
 
 
-def _report_date(found: Found, document: Document) -> str | None:
-    """The date of an event a dated document tells in the past with no date of its own.
-
-    Telegrams and memoranda report what just happened: the report's month. News tells in
-    the present perfect what happened that day ("Kim has walked across the border"): the
-    article's date; a simple past in news may be any time, so it stays undated.
-    """
-    if not document.date or len(document.date) < 7:
-        return None
-    verb = found.trigger if found.trigger.pos_ in {"VERB", "AUX"} else found.trigger.head
-    if document.format == "news":
-        if found.trigger.pos_ not in {"VERB", "AUX"}:
-            return None  # "has released letters exchanged in 1997": the release is today's
-        # "Kim has walked across the border to meet Moon": the perfect governs the meeting.
-        chain = [verb]
-        while chain[-1].dep_ in {"xcomp", "advcl"} and len(chain) < 4:
-            chain.append(chain[-1].head)
-        perfect = any(v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"}
-                                              for c in v.children) for v in chain)
-        return document.date if perfect else None
-    return document.date[:7] if past_tense(verb) else None
-
-
-def _after(date: str | None, written: str | None) -> bool:
-    """Whether an event's date falls after the document was written (at both precisions)."""
-    if not date or not written:
-        return False
-    precision = min(len(date), len(written))
-    return date[:precision] > written[:precision]
 
 
 def _entities_by_sentence(doc: Doc) -> dict[int, list[Span]]:

@@ -114,8 +114,44 @@ def _resolve(match: re.Match[str], reference: str | None) -> str | None:
 _NEW_YEAR = re.compile(r"New Year['’]s Day,?\s+(\d{4})")
 
 
+_NUMBER_WORDS = {w: i for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty"))}
+_NUMBER_WORDS |= {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_AGO = re.compile(r"^(?:some |about |nearly |almost )?(?P<n>\d{1,3}|[a-z]+) "
+                  r"(?P<unit>day|week|month|year)s? ago$")
+
+
+def _ago(lowered: str, reference: str | None) -> str | None:
+    """ "twenty years ago", "three days ago": counted back from the writing date, to the
+    precision the unit allows (a year back keeps the reference's month)."""
+    match = _AGO.match(lowered)
+    if match is None or not reference:
+        return None
+    word = match.group("n")
+    n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    if n is None:
+        return None
+    year, month = _reference_parts(reference)
+    if year is None:
+        return None
+    unit = match.group("unit")
+    if unit == "year":
+        return f"{year - n:04d}" + (f"-{month:02d}" if month else "")
+    if unit == "month" and month:
+        index = year * 12 + month - 1 - n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if len(reference) != 10 or unit == "month":
+        return None
+    then = date.fromisoformat(reference) - timedelta(days=n * (7 if unit == "week" else 1))
+    return then.isoformat() if unit == "day" else then.isoformat()[:7]
+
+
 def _relative(lowered: str, reference: str | None, forward: bool) -> str | None:
     """Days, weekdays and months said relative to the writing date ("on Saturday")."""
+    if (back := _ago(lowered, reference)) is not None:
+        return back
     if not reference or len(reference) < 7:
         return None
     for phrase, delta in _RELATIVE_MONTH.items():
