@@ -22,6 +22,8 @@ from kgraph.normalize.dates import normalize_date
         ("two weeks ago", "2018-05-31", "2018-05"),
         ("a year ago", "2005", "2004"),
         ("many years ago", "2005", None),
+        ("8 October of this year", "1956-10-15", "1956-10-08"),
+        ("in May of last year", "1956-10-15", "1955-05"),
     ],
 )
 def test_normalize_date(expression, reference, expected):

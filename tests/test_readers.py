@@ -8,6 +8,7 @@ import re
 import pytest
 
 from kgraph.readers import ReaderError, detect_format, read_file, read_paths
+from kgraph.readers.structure import signature
 from tests.conftest import FRUS_DEV, SEEDS, need
 
 
@@ -129,3 +130,19 @@ def test_frus_dev_documents_match_their_index():
         assert " ".join(doc.title.split()) == " ".join(head.split()), doc_id
         # The reading text holds the same words as the index's text (footnotes left out).
         assert doc.text.split()[-5:] == record["text"].split()[-5:], doc_id
+
+
+@pytest.mark.parametrize(("ending", "signed"), [
+    ("Respectfully yours,\nA. Gromyko", "A. Gromyko"),
+    ("(I. Petrov)\n\"15\" October 1956\nNo. 25-C-2236\nZab", "(I. Petrov)"),
+    ("COUNSELLOR OF THE DEPARTMENT\nUSSR MFA (B. IVANOV)\n25 copies printed\n"
+     "Distributed according to a list\nNº 2346-dv.\n22 October 1956\nme/MB",
+     "USSR MFA (B. IVANOV)"),
+    ("AMBASSADOR OF THE USSR [signature] /A. PETROV/\nFive copies printed\n1 - Cde. Ivanov\n"
+     "2 - to file\nNº 395 - 9 August 1960", "AMBASSADOR OF THE USSR [signature] /A. PETROV/"),
+    ("We shall report further on the matter of the talks.", None),
+])
+def test_a_signature_above_its_date_file_number_and_initials(ending, signed):
+    text = "To the Central Committee\n\nThe talks went well.\nMore follows.\n" + ending
+    marks = signature(text)
+    assert [text[m.start:m.end] for m in marks] == ([signed] if signed else [])

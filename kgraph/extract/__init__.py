@@ -212,8 +212,12 @@ def _present_at(relation: Relation, relations: list[Relation], speakers: Speaker
         "+meeting") for e in (r.subject, r.object)}
     if speakers.author is not None:
         others.add(speakers.author.id)
-    dates = {e: r.date for r in relations if r.type == "metWith" and r.date
-             and not r.extractor.endswith("+meeting") for e in (r.subject, r.object)}
+    dates: dict[str, str] = {}  # each participant's meeting date, the most precise told
+    for r in relations:
+        if r.type == "metWith" and r.date and not r.extractor.endswith("+meeting"):
+            for e in (r.subject, r.object):
+                if len(r.date) > len(dates.get(e, "")):
+                    dates[e] = r.date
     return [replace(relation, object=other, date=dates.get(other) or relation.date)
             for other in sorted(others - {present})]
 

@@ -120,7 +120,7 @@ def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver,
         return None
     while len(span) > 1 and span[-1].text in lexicon()["role_heads"]:
         span = span[:-1]  # "Philip C. Habib Counselor"
-    written = _titlecase_shouted(tidy_name(clean_name(span.text)))
+    written = titlecase_shouted(tidy_name(clean_name(span.text)))
     name, title = strip_title(written)
     title = title or role
     if not name or not any(ch.isupper() for ch in name) or name_problem(name, "Person"):
@@ -163,7 +163,7 @@ def _country(span: Span, gazetteer: Gazetteer) -> Entity | None:
     return entity
 
 
-def _titlecase_shouted(name: str) -> str:
+def titlecase_shouted(name: str) -> str:
     """ "KIM IL SUNG" → "Kim Il Sung" (telegrams shout names); acronyms stay."""
     if name.isupper() and len(name.replace(" ", "")) > 5 and " " in name.strip():
         return " ".join(w.capitalize() if len(w) > 2 else w for w in name.split())
@@ -177,7 +177,7 @@ def _organization(span: Span, gazetteer: Gazetteer, names: Names) -> Entity | No
     if organization_type(name) == "Organization" and (titled := name_after_title(name)) \
             and len(titled.split()) > 1 and not gazetteer.lookup("Organization", name):
         return names.person(titled)  # "DVO Attaché I. V. Andreyev" filed under ORG
-    shouted = _titlecase_shouted(name)
+    shouted = titlecase_shouted(name)
     if shouted != name and (gazetteer.canonical_person(shouted) or names.people.by_name(shouted)
                             or names.office_holder(shouted.split()[-1])):
         return names.person(shouted)  # "KIM IL SUNG" filed under ORG

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.coref import Speakers
-from kgraph.extract.entities import organization_entity, organization_type
+from kgraph.extract.dating import after
+from kgraph.extract.entities import organization_entity, organization_type, titlecase_shouted
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.lexicon import east_asian_surnames
 from kgraph.extract.persons import Names
 from kgraph.extract.titles import TitleParts, split_parties, title_parts
 from kgraph.normalize.brackets import resolve_brackets
+from kgraph.normalize.dates import dates_in
 from kgraph.normalize.names import TITLES, clean_name, name_after_title, strip_title
 from kgraph.normalize.quality import name_problem, tidy_name
 from kgraph.types import Document, Entity, Evidence, Markup, Relation
@@ -30,6 +32,7 @@ from kgraph.types import Document, Entity, Evidence, Markup, Relation
 _ADDRESS = re.compile(r"^[ \t]*(?:To|TO|For|FOR)(?:\s+Whom:)?(?:\s+(?:the|THE))?\s+"
                       r"(?P<recipient>[A-Z][^:\n]{2,80}?)[ \t]*[:.]?[ \t]*$", re.M)
 _ADDRESS_WINDOW = 800  # cipher headers may come first
+_SET_OFF_SIGNER = re.compile(r"[/(](?P<name>[A-Z][\w.'’ -]+)[/)]\s*$")
 _BRACKETED_NAME = re.compile(r"\((?P<name>[A-Z][\w.' -]+)\)")
 # "Robert W. Komer of the National Security Council Staff": a person, then where they work.
 _PERSON_OF = re.compile(r"^(?P<name>(?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w'-]+)\s+of\s+the\s+.+$")
@@ -126,10 +129,29 @@ def _address_lines(document: Document, names: Names) -> tuple[list[Entity], Evid
 def signer(document: Document, names: Names) -> list[Entity]:
     for mark in _marks(document, "signature"):
         line = _text(document, mark).split("\n")[0].strip(" .")
+        if set_off := _SET_OFF_SIGNER.search(line):  # "USSR MFA DVO (B. VERESHCHAGIN)"
+            line = set_off.group("name").strip(" .")
+        line = titlecase_shouted(line.strip(" .()[]/"))
         if line and len(line.split()) <= 5:
             name, _ = strip_title(line)
-            return [names.person(name)]
+            if not name_problem(name, "Person"):
+                return [names.person(_fuller_in_title(name, document))]
     return []
+
+
+def _fuller_in_title(name: str, document: Document) -> str:
+    """The signer "B. Vereshchagin" as the title names him ("B.N. Vereshchagin"): one
+    person, written the fuller way, when the initials agree."""
+    words = name.replace(".", ". ").split()
+    if not words or not document.title:
+        return name
+    surname = words[-1]
+    pattern = r"((?:[A-Z][\w'-]*\.?\s?){1,3})\b" + re.escape(surname) + r"\b"
+    for match in re.finditer(pattern, document.title):
+        fuller = f"{match.group(1).strip()} {surname}"
+        if fuller.replace(".", ". ").split()[0][0] == words[0][0] and len(fuller) > len(name):
+            return fuller
+    return name
 
 
 def _heading_letters(document: Document, names: Names) -> tuple[list[Entity], list[Relation]]:
@@ -139,10 +161,12 @@ def _heading_letters(document: Document, names: Names) -> tuple[list[Entity], li
     parts = title_parts(_text(document, title_mark))
     evidence = Evidence.from_span(document.text, title_mark.start, title_mark.end)
     if parts.met:
-        return _title_meeting(_entities(parts.met, names), evidence, document)
+        return _with_signed_address(
+            _title_meeting(_entities(parts.met, names), evidence, document), document, names)
     if parts.partner:  # "Memorandum of Conversation with Premier Kim Il Sung": the author's
         author = signer(document, names)[:1]
-        return _title_meeting(author + _entities([parts.partner], names), evidence, document)
+        return _with_signed_address(_title_meeting(
+            author + _entities([parts.partner], names), evidence, document), document, names)
     if not parts.senders:
         # "National Security Action Memorandum No. 298" with a TO list and a signature.
         addressees = [e for m in _marks(document, "addressee")
@@ -166,14 +190,30 @@ def _heading_letters(document: Document, names: Names) -> tuple[list[Entity], li
     return senders + recipients + extra, relations
 
 
+def _with_signed_address(found: tuple[list[Entity], list[Relation]], document: Document,
+                         names: Names) -> tuple[list[Entity], list[Relation]]:
+    """A report whose title names what it tells ("Report on the Conversation between A and
+    B") and whose body opens "TO THE CPSU CENTRAL COMMITTEE": its signer wrote to them."""
+    entities, relations = found
+    addressed, evidence = _address_lines(document, names)
+    senders = signer(document, names) if addressed else []
+    if not senders or evidence is None:
+        return found
+    letters = _letters(senders, addressed, evidence, document, "report", "address")
+    return entities + senders + addressed, relations + letters
+
+
 def _medium(parts: TitleParts) -> str:
     return (parts.medium or "letter").replace("mémoire", "memoire")
 
 
 def _title_meeting(parties: list[Entity], evidence: Evidence, document: Document
                    ) -> tuple[list[Entity], list[Relation]]:
-    """ "Record of a Conversation between A and B": A met B."""
-    relations = [Relation("metWith", a.id, b.id, evidence, date=document.date, confidence=0.9,
+    """ "Record of a Conversation between A and B": A met B, on the day the title names
+    ("Report on 8 October Conversation …"), else the document's."""
+    named = dates_in(evidence.text, document.date)
+    day = named[0] if named and not after(named[0], document.date) else document.date
+    relations = [Relation("metWith", a.id, b.id, evidence, date=day, confidence=0.9,
                           extractor="heading:conversation")
                  for i, a in enumerate(parties) for b in parties[i + 1:] if a.id != b.id]
     return parties, relations

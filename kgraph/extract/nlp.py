@@ -17,6 +17,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -263,8 +264,16 @@ def office_holder_patterns() -> list[dict]:
     return [{"label": "PERSON", "pattern": name} for name in sorted(names)]
 
 
+def keep_abbreviated_honorifics(nlp: Language) -> None:
+    """ "Cde. Kim Il Sung" (comrade) in Soviet translations: one token, like "Mr.", so no
+    sentence ends after it and "Cde" is never read as a name."""
+    for word in lexicon()["abbreviated_honorifics"]:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
 def _add_kgraph_components(nlp: Language) -> Language:
     keep_hyphenated_given_names(nlp)
+    keep_abbreviated_honorifics(nlp)
     speed_up_attribute_ruler(nlp)
     if "parser" in nlp.pipe_names and "kgraph_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")

@@ -212,7 +212,13 @@ def normalize_date(expression: str, reference: str | None = None,
     for phrase, delta in _RELATIVE_YEAR.items():
         if phrase in lowered:
             ref_year, _ = _reference_parts(reference)
-            return None if ref_year is None else f"{ref_year + delta:04d}"
+            if ref_year is None:
+                return None
+            # "8 October of this year": the day and month, in the year the phrase says.
+            day_month = lowered.replace(phrase, "").strip(" ,").removesuffix(" of").strip(" ,")
+            if day_month and (iso := normalize_date(day_month, f"{ref_year + delta:04d}-01-01")):
+                return iso
+            return f"{ref_year + delta:04d}"
     if match := _DAY_RANGE.search(text):  # "July 2–3": the day it began
         return _resolve(match, reference)
     if _RANGE.search(text) and not _PATTERNS[0].match(text):
@@ -230,13 +236,27 @@ def dates_with_year(text: str) -> list[str]:
     >>> dates_with_year("sent on March 19, 1997, after 24 March 1962 and May 5")
     ['1997-03-19', '1962-03-24']
     """
+    return _written_dates(text, _PATTERNS[1:4], None)  # month-day-year, day-month-year, month-year
+
+
+def dates_in(text: str, reference: str | None) -> list[str]:
+    """Days written in `text`, with or without their year (completed from `reference`).
+
+    >>> dates_in("Report on 8 October Conversation", "1956-10-15")
+    ['1956-10-08']
+    """
+    return [iso for iso in _written_dates(text, _PATTERNS[1:6], reference) if len(iso) == 10]
+
+
+def _written_dates(text: str, patterns: list[re.Pattern[str]], reference: str | None
+                   ) -> list[str]:
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS[1:4]:  # month-day-year, day-month-year, month-year
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            if iso := _resolve(match, None):
+            if iso := _resolve(match, reference):
                 found.append((match.start(), iso))
                 taken.append((match.start(), match.end()))
     return [iso for _, iso in sorted(found)]

@@ -78,6 +78,39 @@ def _to_list(lines: list[tuple[int, int, str]], text: str) -> list[Markup]:
     return []
 
 
+# What may follow a signature: its date ("“15” October 1956"), a file number ("No. 25-C-2236"),
+# a typist's initials ("Zab").
+_AFTER_SIGNATURE = re.compile(
+    r"^(?:(?:No|N[º°o])\.?\s*[\w/.-]+(?:\s+[-–]\s+.*)?|[A-Za-z]{1,4}\.?|\w{1,4}/\w{1,4}|[\d\W]*"
+    r"|(?:\w+\s+)?copies\s+printed\b.*|Distributed\b.*|Copy\s+N.*"
+    r"|\d{1,2}\s*[-–]\s+.*)$", re.I)  # "3 - Cde. Kurdyukov": a distribution list
+# A name set off in a signature line: "AMBASSADOR [signature] /A. PUZANOV/", "(I. Vinogradov)".
+_SET_OFF_NAME = re.compile(r"[/(](?:[A-Z][\w.'’ -]+)[/)]\s*$")
+
+
+def _signature_line(lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """The last line that can be a signature, above a date, file number or initials."""
+    for start, end, line in reversed(lines[-10:]):
+        stripped = line.strip()
+        if _AFTER_SIGNATURE.match(stripped) or normalize_date(stripped.strip("“”\"'")) and (
+                len(stripped.split()) <= 4):
+            continue
+        if len(stripped.split()) <= 5 and not stripped.endswith((".", ":", "?")) \
+                or _SET_OFF_NAME.search(stripped):
+            return start, end
+        return None
+    return None
+
+
+def signature(text: str, offset: int = 0) -> list[Markup]:
+    """Only the signature of `text` (archives whose exports mark nothing else)."""
+    lines = _lines(text, 0)
+    if len(lines) <= 3 or (signed := _signature_line(lines)) is None:
+        return []
+    mark = region(text, signed[0], signed[1], "signature")
+    return [Markup(mark.start + offset, mark.end + offset, mark.tag, mark.value)]
+
+
 def detect(text: str, offset: int = 0) -> list[Markup]:
     """Markup for the structure of `text` (offsets are relative to `text` plus `offset`)."""
     lines = _lines(text, 0)
@@ -93,10 +126,8 @@ def detect(text: str, offset: int = 0) -> list[Markup]:
             marks.append(region(text, start, start + m.end("who"), "speaker"))
         for page in _PAGE.finditer(line):
             marks.append(Markup(start + page.start(), start + page.end(), "page"))
-    if lines and len(lines) > 3:
-        start, end, line = lines[-1]
-        if len(line.split()) <= 5 and not line.rstrip().endswith((".", ":", "?")):
-            marks.append(region(text, start, end, "signature"))
+    if len(lines) > 3 and (signed := _signature_line(lines)) is not None:
+        marks.append(region(text, signed[0], signed[1], "signature"))
     return [Markup(m.start + offset, m.end + offset, m.tag, m.value) for m in marks]
 
 

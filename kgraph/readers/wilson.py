@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kgraph.normalize.dates import normalize_date
 from kgraph.readers.base import region
+from kgraph.readers.structure import signature
 from kgraph.types import Document, Markup
 
 SECTIONS = ("Citation", "Summary", "Credits", "Original Language", "Contents")
@@ -81,7 +82,9 @@ def read(path: Path, text: str) -> list[Document]:
     label = _CONTENTS_LABEL.match(text, body_start)
     if label is None:
         label = _CONTENTS_LABEL.search(text, body_start, min(body_end, body_start + 200))
-    markup.append(region(text, label.end() if label else body_start, body_end, "body"))
+    body = label.end() if label else body_start
+    markup.append(region(text, body, body_end, "body"))
+    markup += signature(text[body:body_end], body)
     return [
         Document(
             id=path.stem,
