@@ -57,6 +57,10 @@ CASES = [
      "Looking back\nDaily Courier | Monday, March 4, 2019\n\nJimmy Carter flew to Pyongyang "
      "in June 1994. Jimmy Carter met Kim Il-sung there.",
      [("Jimmy Carter", "metWith", "Kim Il-sung", "asserted", None)]),
+    ("editorial-note-citation",
+     "Editorial Note\n\nTalks began on March 2, 1965. The Embassy in Tokyo reported that the "
+     "Cabinet would meet. (Telegram 880 from Tokyo, March 9; ibid.)",
+     [("Embassy in Japan", "sentLetterTo", "Department of State", "asserted", "1965-03-09")]),
     ("each-other",
      "Archive opens\nMorning Post | January 3, 1992\n\n"
      "Archivists will publish the letters Ronald Reagan and Mikhail Gorbachev sent to each "

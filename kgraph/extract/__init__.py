@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.coref import Speakers, bind_references
-from kgraph.extract.dating import after, narrative_date, recent_date, report_date
+from kgraph.extract.dating import after, cited_date, narrative_date, recent_date, report_date
 from kgraph.extract.entities import Actors, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
@@ -114,6 +114,8 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                 mode = "planned"  # "Trump's June 12 meeting with Kim" in a May article
             if date is None and found.sent_now:
                 date = prepared.document.date  # the message this telegram relays
+            if date is None and found.type == "sentLetterTo":
+                date = cited_date(sentence, here)
             if date is None and mode == "asserted":
                 date = report_date(found, prepared.document) \
                     or narrative_date(found, prepared.document, recent)
@@ -128,7 +130,9 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                 confidence=found.confidence,
                 extractor=found.extractor,
             ))
-        reference = written[-1] if written else reference
+        # A day carries the story's time on; "to be held in April 1965" is a plan, not a day.
+        days = [d for d in written if len(d) == 10]
+        reference = days[-1] if days else reference or (written[-1] if written else None)
         recent = recent_date(entities.get(sentence.start, []), prepared.document) or recent
     return relations
 

@@ -8,6 +8,7 @@ from datetime import date as date_cls
 from spacy.tokens import Span
 
 from kgraph.extract.arguments import Found
+from kgraph.extract.citations import citation_after
 from kgraph.extract.qualify import past_tense
 from kgraph.normalize.dates import normalize_date
 from kgraph.types import Document
@@ -73,3 +74,12 @@ def narrative_date(found: Found, document: Document, recent: str | None) -> str 
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     return recent if past_tense(verb) else None
+
+
+def cited_date(sentence: Span, reference: str | None) -> str | None:
+    """The day of the telegram an editorial note cites after the sentence telling of it
+    ("… reported … (Telegram 1748 from Seoul, June 30; ibid.)"), in the story's year."""
+    citation = citation_after(sentence)
+    if citation is None or citation.day is None:
+        return None
+    return normalize_date(citation.day, reference)

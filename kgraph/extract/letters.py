@@ -23,7 +23,9 @@ from kgraph.extract.arguments import (
     prep_objects,
     recipients_of,
 )
-from kgraph.extract.entities import Actors
+from kgraph.extract.citations import citation_after
+from kgraph.extract.entities import Actors, organization_entity
+from kgraph.extract.gazetteer import load_gazetteer
 from kgraph.extract.lexicon import lexicon
 from kgraph.types import Entity
 
@@ -242,16 +244,40 @@ def report_back(verb: Token, actors: Actors) -> Iterator[Found]:
 
 
 def notices(verb: Token, actors: Actors) -> Iterator[Found]:
-    """`The Department of State informed the Embassy in Seoul`: a telegram between offices."""
-    if verb.lemma_.lower() not in lexicon()["notifying_verbs"]:
+    """`The Department of State informed the Embassy in Seoul`: a telegram between offices;
+    `The Embassy in Seoul also reported … (Telegram 1748 from Seoul, June 30)`: the cited
+    telegram's other end."""
+    lemma = verb.lemma_.lower()
+    lex = lexicon()
+    if lemma not in lex["notifying_verbs"] and lemma not in lex["cited_reply_verbs"]:
         return
     obj = child_of(verb, "dobj")
     recipients = actors_of(obj, actors) if obj is not None else recipients_of(verb, actors)
     senders = doers_of(verb, actors)
+    if not recipients and lemma not in lex["cited_reply_verbs"] | {"report", "advise", "cable"}:
+        return
+    recipients = recipients or _cited_counterpart(verb, senders, actors)
     for s, r in distinct_pairs(senders, recipients):
         if s.type in _INSTITUTIONS and r.type in _INSTITUTIONS:
-            yield Found("sentLetterTo", s, r, verb, "telegram", f"dep:{verb.lemma_.lower()}-office",
-                        0.6)
+            yield Found("sentLetterTo", s, r, verb, "telegram", f"dep:{lemma}-office", 0.6)
+
+
+def _cited_counterpart(verb: Token, senders: list[Entity], actors: Actors) -> list[Entity]:
+    """The other end of the telegram an editorial note cites after the sentence: an
+    embassy's telegram "from Seoul" went to the Department of State, the Department's
+    "to Seoul" went to the Embassy there."""
+    citation = citation_after(verb.sent)
+    if citation is None or citation.place is None or not senders:
+        return []
+    sender = senders[0]
+    gazetteer = load_gazetteer()
+    if citation.direction == "from" and sender.type == "Embassy":
+        other = gazetteer.entity("Ministry", "Department of State")
+    elif citation.direction == "to" and sender.name == "Department of State":
+        other = organization_entity(gazetteer, "Embassy", f"Embassy in {citation.place}")
+    else:
+        return []
+    return [actors.entities.setdefault(other.id, other)]
 
 
 def letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
@@ -279,8 +305,11 @@ def letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
         for s in senders:
             yield Found("sentLetterTo", s, s, noun, medium, f"dep:{medium}-noun+speaker", 0.7,
                         thanked)
+    # "In telegram 2043 the Department informed U.S. Ambassadors": addressed there.
+    addressed = noun.head.head.lemma_.lower() in lexicon()["notifying_verbs"] and child_of(
+        noun.head.head, "dobj", "dative") is not None
     if senders and not recipients and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
-            and child_of(noun, "poss") is None:
+            and child_of(noun, "poss") is None and not addressed:
         # "In a personal letter on September 6, Kim said …": the addressee is whoever
         # this sender writes to elsewhere in the document (see `kgraph.extract.context`).
         for s in senders:

@@ -271,6 +271,15 @@ def keep_abbreviated_honorifics(nlp: Language) -> None:
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
+def embassy_patterns() -> list[dict]:
+    """ORG patterns for "Embassy in Seoul", "the Consulate at Shanghai": the model often tags
+    only the city."""
+    return [{"label": "ORG", "pattern": [
+        {"ORTH": {"IN": ["Embassy", "Consulate", "Legation", "embassy"]}},
+        {"LOWER": {"IN": ["in", "at"]}},
+        {"ORTH": {"IN": sorted(lexicon()["capitals"])}}]}]
+
+
 def _add_kgraph_components(nlp: Language) -> Language:
     keep_hyphenated_given_names(nlp)
     keep_abbreviated_honorifics(nlp)
@@ -280,7 +289,8 @@ def _add_kgraph_components(nlp: Language) -> Language:
     if "ner" in nlp.pipe_names and "kgraph_gazetteer" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="kgraph_gazetteer", before="ner",
                              config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
-        ruler.add_patterns(load_gazetteer().ruler_patterns() + office_holder_patterns())
+        ruler.add_patterns(load_gazetteer().ruler_patterns() + office_holder_patterns()
+                           + embassy_patterns())
         nlp.add_pipe("kgraph_names", after="ner")
     return nlp
 
