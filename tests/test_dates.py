@@ -23,6 +23,7 @@ from kgraph.normalize.dates import normalize_date
         ("a year ago", "2005", "2004"),
         ("many years ago", "2005", None),
         ("8 October of this year", "1956-10-15", "1956-10-08"),
+        ("this day in 1985", "2016-11-19", "1985-11-19"),
         ("in May of last year", "1956-10-15", "1955-05"),
     ],
 )

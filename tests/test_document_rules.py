@@ -61,6 +61,14 @@ CASES = [
      "Editorial Note\n\nTalks began on March 2, 1965. The Embassy in Tokyo reported that the "
      "Cabinet would meet. (Telegram 880 from Tokyo, March 9; ibid.)",
      [("Embassy in Japan", "sentLetterTo", "Department of State", "asserted", "1965-03-09")]),
+    ("a-nation-s-leader",
+     "Envoy in Pyongyang\nDaily Courier | May 10, 2018\n\nMike Pompeo met the North Korean "
+     "leader in Pyongyang on Wednesday.",
+     [("Mike Pompeo", "metWith", "Kim Jong-un", "asserted", "2018-05-09")]),
+    ("pronoun-not-its-clause-subject",
+     "Envoy\nDaily Courier | May 31, 2018\n\nKim Yong-chol will travel to Washington to meet "
+     "Donald Trump and to hand him a letter from Kim Jong-un.",
+     [("Kim Jong-un", "sentLetterTo", "Donald Trump", "planned", None)]),
     ("each-other",
      "Archive opens\nMorning Post | January 3, 1992\n\n"
      "Archivists will publish the letters Ronald Reagan and Mikhail Gorbachev sent to each "

@@ -17,7 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.coref import Speakers, bind_references
-from kgraph.extract.dating import after, cited_date, narrative_date, recent_date, report_date
+from kgraph.extract.dating import (
+    after,
+    cited_date,
+    days_named,
+    narrative_date,
+    recent_date,
+    report_date,
+)
 from kgraph.extract.entities import Actors, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
@@ -94,12 +101,14 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                         gazetteer: Gazetteer) -> list[Relation]:
     relations: list[Relation] = []
     reference = prepared.document.date
-    recent: str | None = None  # news: the day the story last named
+    recent: str | None = None  # news: the day the story last named, lately
+    previous: str | None = None  # and the day the sentence before named
     entities = _entities_by_sentence(doc)
     for sentence in doc.sents:
         # Partial dates ("September 19", "on the 12th") resolve against the sentence's own
         # first full date, else the last one written before it, else the document's date.
         written = dates_with_year(sentence.text)
+        named = days_named(entities.get(sentence.start, []), prepared.document)
         here = written[0] if written else reference
         for found in find_relations(sentence, actors):
             target = _resolve_origin(found, actors, gazetteer)
@@ -118,7 +127,8 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                 date = cited_date(sentence, here)
             if date is None and mode == "asserted":
                 date = report_date(found, prepared.document) \
-                    or narrative_date(found, prepared.document, recent)
+                    or narrative_date(found, prepared.document,
+                                      (named[-1] if named else None) or previous or recent)
             relations.append(Relation(
                 type=found.type,
                 subject=found.subject.id,
@@ -133,7 +143,8 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
         # A day carries the story's time on; "to be held in April 1965" is a plan, not a day.
         days = [d for d in written if len(d) == 10]
         reference = days[-1] if days else reference or (written[-1] if written else None)
-        recent = recent_date(entities.get(sentence.start, []), prepared.document) or recent
+        recent = recent_date(named, prepared.document) or recent
+        previous = named[-1] if named else None
     return relations
 
 
@@ -357,6 +368,9 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
                         if r.type == "defectedFrom" and r.date}
     relations = [r for r in relations if r.type != "defectedFrom" or r.date
                  or (r.subject, r.object, r.modality) not in dated_defections]
+    # One sentence tells one relation of a pair once: "X and Y met … their summits".
+    dated_here = {_sentence_key(r) for r in relations if r.date}
+    relations = [r for r in relations if r.date or _sentence_key(r) not in dated_here]
     for relation in relations:
         ends = (relation.subject, relation.object)
         if relation.type == "metWith":
@@ -365,6 +379,13 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
         if key not in best or relation.confidence > best[key].confidence:
             best[key] = relation
     return sorted(best.values(), key=lambda r: (r.evidence.start, r.type, r.subject, r.object))
+
+
+def _sentence_key(relation: Relation) -> tuple:
+    ends = (relation.subject, relation.object)
+    if relation.type == "metWith":
+        ends = tuple(sorted(ends))
+    return relation.type, *ends, relation.modality, relation.evidence.start
 
 
 @dataclass

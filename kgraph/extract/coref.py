@@ -92,7 +92,14 @@ def _clause_subjects(token: Token, actors: Actors) -> set[str]:
     if token.dep_ not in {"dobj", "pobj", "dative"}:
         return set()
     verb = token.head if token.dep_ != "pobj" else token.head.head
-    return {e.id for c in verb.children if c.dep_ == "nsubj" and (e := actors.at(c.i))}
+    # "X will travel to Washington … to hand him a letter": the subject "hand" shares with
+    # "travel" is not "him" either.
+    for _ in range(3):
+        subjects = {e.id for c in verb.children if c.dep_ == "nsubj" and (e := actors.at(c.i))}
+        if subjects or verb.dep_ not in {"xcomp", "conj", "advcl"} or verb.head.i == verb.i:
+            return subjects
+        verb = verb.head
+    return set()
 
 
 _LIST_MARK = re.compile(r"^(?:[A-Z]|\d{1,2})\.$")  # "D. President had summoned …"
@@ -137,6 +144,32 @@ def _title_phrase(token: Token) -> tuple[str, int, int] | None:
     return doc[start:end].text, start, end
 
 
+def _national_title(token: Token, names: Names) -> tuple[Entity, int] | None:
+    """ "the North Korean leader", "the Chinese premier" (no name after it): the holder of
+    that country's office at the document's date, and where the phrase ends."""
+    doc = token.doc
+    if token.lower_ != "the" or token.i + 2 >= len(doc) or doc[token.i + 1].ent_type_ != "NORP":
+        return None
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_type_ == "NORP" and end - token.i <= 3:
+        end += 1
+    country = names.gazetteer.country_of_demonym(doc[token.i + 1:end].text)
+    titles = lexicon()["national_titles"]
+    for length in (2, 1):
+        words = " ".join(t.lower_ for t in doc[end:end + length])
+        if country is None or words not in titles:
+            continue
+        after = doc[end + length] if end + length < len(doc) else None
+        if after is not None and (after.ent_type_ == "PERSON" or after.pos_ == "PROPN"):
+            return None  # "the Chinese president Xi Jinping": the name is there
+        offices = lexicon()["leader_offices"] if titles[words] == "@leader" else [titles[words]]
+        for office in offices:
+            if (holder := names.office_titled(office, country)) is not None:
+                return holder, end + length
+        return None
+    return None
+
+
 def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) -> None:
     """Add mentions for pronouns and bare titles to `actors`, in text order."""
     lex = lexicon()
@@ -154,6 +187,12 @@ def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) 
             continue
         bound: Entity | None = None
         start = token.i
+        if (national := _national_title(token, names)) is not None:
+            holder, end = national  # "the North Korean leader": who led it then
+            if not any(actors.at(i) for i in range(token.i, end)):
+                actors.add(doc[token.i + 1:end], holder)
+                persons.append((holder, doc[end - 1].dep_.startswith("nsubj")))
+            continue
         if (phrase := _title_phrase(token)) and not any(
                 actors.at(i) for i in range(phrase[1], phrase[2])):
             title, first, end = phrase

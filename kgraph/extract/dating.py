@@ -51,27 +51,43 @@ def after(date: str | None, written: str | None) -> bool:
 NARRATIVE_DAYS = 7
 
 
-def recent_date(dates: list[Span], document: Document) -> str | None:
-    """The last day a news sentence names within a week before the article's date."""
+def days_named(dates: list[Span], document: Document) -> list[str]:
+    """The days a news sentence names, up to the article's date ("on Saturday", "on this
+    day in 1985")."""
     if document.format != "news" or not document.date or len(document.date) != 10:
+        return []
+    named = (normalize_date(_with_year_after(span), document.date) for span in dates
+             if span.label_ == "DATE")
+    return [iso for iso in named if iso and len(iso) == 10 and iso <= document.date]
+
+
+def _with_year_after(span: Span) -> str:
+    """ "this day" + "in 1985" (the model cuts them apart): one expression."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "in" \
+            and doc[span.end + 1].ent_type_ == "DATE" and doc[span.end + 1].like_num:
+        return f"{span.text} in {doc[span.end + 1].text}"
+    return span.text
+
+
+def recent_date(days: list[str], document: Document) -> str | None:
+    """The last of `days` within a week before the article's date."""
+    if not days or not document.date or len(document.date) != 10:
         return None
     written = date_cls.fromisoformat(document.date)
-    found = None
-    for span in dates:
-        iso = normalize_date(span.text, document.date) if span.label_ == "DATE" else None
-        if iso and len(iso) == 10 and 0 <= (written - date_cls.fromisoformat(iso)).days \
-                <= NARRATIVE_DAYS:
-            found = iso
-    return found
+    recent = [d for d in days if (written - date_cls.fromisoformat(d)).days <= NARRATIVE_DAYS]
+    return recent[-1] if recent else None
 
 
 def narrative_date(found: Found, document: Document, recent: str | None) -> str | None:
     """A news story's undated event told in the simple past happened on the day its
-    story last named ("… on Saturday delivered an invitation. Moon met with Kim …")."""
+    story last named: in the sentence before, or lately ("… on Saturday delivered an
+    invitation. Moon met with Kim …")."""
     if recent is None or document.format != "news":
         return None
-    verb = found.trigger
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+    verb = found.trigger  # the clause's finite verb ("spoke … following a meeting")
+    while (verb.pos_ not in {"VERB", "AUX"} or verb.tag_ == "VBG" and verb.dep_ == "prep") \
+            and verb.head.i != verb.i:
         verb = verb.head
     return recent if past_tense(verb) else None
 

@@ -287,6 +287,9 @@ def letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
         return  # the verb rule covers it, with better arguments
     senders = _noun_senders(noun, actors)
     recipients = recipients_of(noun, actors) or _addressed_to(noun, actors)
+    if not senders and recipients and noun.dep_ == "dobj" \
+            and noun.head.lemma_.lower() in lexicon()["publishing_verbs"]:
+        senders = doers_of(noun.head, actors)  # "Trump released a letter to Kim"
     medium = noun.lemma_.lower()
     if not senders and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
             and noun.head.head.pos_ == "VERB":

@@ -95,6 +95,8 @@ def present_at(word: Token, actors: Actors) -> Iterator[Found]:
 def meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon()["holding_verbs"]:
         return
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in lexicon()["meeting_nouns"]:
+        return  # "a summit meeting with X": the head noun carries the parties
     participants = parties_between(noun, actors)
     possessor = child_of(noun, "poss")
     partners: list[Entity] = []
@@ -104,9 +106,13 @@ def meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
             partners.extend(actors_of(p, actors))
     hosts = actors_of(possessor, actors) if possessor is not None else []
     if partners and not hosts:  # "I gathered from a conversation with PriMin …"
-        verb = next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
-        hosts = doers_of(verb, actors) if verb is not None else []
+        # the nearest clause with a subject ("he was open to dialogue, including a summit
+        # meeting with Trump": not "including")
+        verbs = [t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}][:4]
+        hosts = next((found for v in verbs if (found := doers_of(v, actors))), [])
     pairs = list(distinct_pairs(hosts, partners))
+    if not partners and possessor is not None and possessor.lower_ == "their":
+        pairs += _their_meeting(noun, actors)  # "Reagan and Gorbachev began their talks"
     if len(participants) > 1:
         pairs += [(participants[0], p) for p in participants[1:]]
     if not pairs and not partners and noun.lower_.rstrip("-") in lexicon()["summit_nouns"]:
@@ -117,6 +123,16 @@ def meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
         yield from _we_met(noun, actors, f"dep:{_noun_word(noun)}-noun+us")
     elif not pairs and not partners and _proposed_by_us(noun):  # a proposal: not yet held
         yield from _we_met(noun, actors, f"dep:{_noun_word(noun)}-noun+us", "planned")
+
+
+def _their_meeting(noun: Token, actors: Actors) -> list[tuple[Entity, Entity]]:
+    """ "X and Y began their talks": the persons who are the verb's subjects met (not "X
+    and Y visited Pyongyang for their summits": each had his own)."""
+    if noun.dep_ != "dobj":
+        return []
+    verb = noun.head
+    people = [e for e in doers_of(verb, actors) if e.type == "Person"] if verb else []
+    return [(a, b) for i, a in enumerate(people) for b in people[i + 1:] if a.id != b.id]
 
 
 def _we(token: Token | None) -> bool:

@@ -64,8 +64,12 @@ def modality(trigger: Token, sentence: Span) -> str:
     for token in chain[: first_verb + 1]:
         # A purpose clause states an intention: "sending Vance to Seoul to discuss …";
         # after a verb in the past it says what was done: "walked across the border to meet".
-        if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in token.children) and not past_tense(token.head):
+        clause = token  # "… to meet with Trump and to hand him a letter": both purposes
+        while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
+            clause = clause.head
+        if clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                          for c in clause.children) \
+                and not past_tense(clause.head):
             return "planned"
     first_word = next((t for t in sentence if not t.is_punct), None)
     if first_word is not None and first_word.lower_ in lex["polite_openers"] \

@@ -63,6 +63,7 @@ _WEEKDAY = re.compile(r"^(?:on\s+|this\s+|last\s+|next\s+)?(?P<weekday>" + "|".j
 _RELATIVE_MONTH = {"last month": -1, "this month": 0, "earlier this month": 0,
                    "later this month": 0, "next month": 1, "the previous month": -1,
                    "the following month": 1}
+_ANNIVERSARY = re.compile(r"^(?:on\s+)?this\s+(?:day|date)\s+in\s+(?P<year>1[5-9]\d\d|20\d\d)$")
 _THIS_DAY = re.compile(r"^(?:this|tonight|today)\b|^(?:this\s+)?(?:morning|afternoon|evening)$",
                        re.I)
 _RELATIVE_YEAR = {"the following year": 1, "the next year": 1, "the previous year": -1,
@@ -164,6 +165,8 @@ def _relative(lowered: str, reference: str | None, forward: bool) -> str | None:
     today = date.fromisoformat(reference)
     if lowered in _RELATIVE_DAY:
         return (today + timedelta(days=_RELATIVE_DAY[lowered])).isoformat()
+    if match := _ANNIVERSARY.match(lowered):  # "this day in 1985": the same day, that year
+        return f"{match.group('year')}{reference[4:]}"
     if _THIS_DAY.match(lowered) and not _WEEKDAY.match(lowered):
         return today.isoformat()
     if match := _WEEKDAY.match(lowered):
