@@ -164,7 +164,8 @@ def _heading_letters(document: Document, names: Names) -> tuple[list[Entity], li
         return _with_signed_address(
             _title_meeting(_entities(parts.met, names), evidence, document), document, names)
     if parts.partner:  # "Memorandum of Conversation with Premier Kim Il Sung": the author's
-        author = signer(document, names)[:1]
+        author = signer(document, names)[:1] or [
+            e for e in [journal_author(document, names)] if e is not None]
         return _with_signed_address(_title_meeting(
             author + _entities([parts.partner], names), evidence, document), document, names)
     if not parts.senders:
@@ -219,13 +220,33 @@ def _title_meeting(parties: list[Entity], evidence: Evidence, document: Document
     return parties, relations
 
 
+# "From the diary of / The Ambassador of the USSR in the DPRK / Comrade Ivanov V.I." at the
+# head of a Soviet journal's translation: its author, whatever the archive's title says.
+_DIARY_OF = re.compile(r"\bFrom\s+the\s+(?:diary|journal)\s+of\b(?P<lines>(?:[^\n]*\n?){1,4})",
+                       re.I)
+# "Ivanov V.I.": a surname, then the initials (Russian order).
+_SURNAME_INITIALS = re.compile(
+    r"^(?P<surname>[A-Z][a-z][\w'-]+)\s+(?P<initials>(?:[A-Z]\.\s?)*[A-Z]\.?)$")
+
+
 def journal_author(document: Document, names: Names) -> Entity | None:
-    """The author a journal's or diary's title names ("Journal of Ambassador X for …")."""
+    """The author a journal's or diary's title names ("Journal of Ambassador X for …"), or
+    the diary's own first lines ("From the diary of … Comrade Ivanov V.I.")."""
     title_mark = next(iter(_marks(document, "title")), None)
-    if title_mark is None:
+    author = title_parts(_text(document, title_mark)).author if title_mark else None
+    if author:
+        return party_entity(author, names)
+    body = next((m for m in document.markup if m.tag == "body"), None)
+    found = _DIARY_OF.search(document.text, body.start, body.start + 400) if body else None
+    if found is None:
         return None
-    author = title_parts(_text(document, title_mark)).author
-    return party_entity(author, names) if author else None
+    for line in reversed(found.group("lines").split("\n")):
+        name = tidy_name(line.strip(" ,:"))
+        if order := _SURNAME_INITIALS.match(name):
+            name = f"{order.group('initials').rstrip('.')}. {order.group('surname')}"
+        if _PERSON_SHAPED.match(name) and not name_problem(name, "Person"):
+            return names.person(name)
+    return None
 
 
 def _side(entity: Entity) -> bool:

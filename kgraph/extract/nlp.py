@@ -271,6 +271,26 @@ def keep_abbreviated_honorifics(nlp: Language) -> None:
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
+def shouted_patterns() -> list[dict]:
+    """PERSON patterns for foreign leaders' names as cables shout them ("LIU SHAOQI",
+    "ROSHCHIN"): full names, and surnames of six letters or more that are not East Asian
+    (a lone "KIM" or "PARK" could be anyone)."""
+    holders = load_office_holders()
+    east_asian = east_asian_surnames()
+    shouted: set[str] = set()
+    for holder in holders.holders:
+        if holder.country == "United States":
+            continue  # English surnames ("BROWN", "GRANT") are shouted words as well
+        for name in (holder.name, *holder.aliases):
+            if "." in name:
+                continue
+            shouted.add(name.upper())
+            words = name.replace("-", " ").split()
+            if len(words[-1]) >= 6 and not {words[0], words[-1]} & east_asian:
+                shouted.add(words[-1].upper())
+    return [{"label": "PERSON", "pattern": name} for name in sorted(shouted)]
+
+
 def embassy_patterns() -> list[dict]:
     """ORG patterns for "Embassy in Seoul", "the Consulate at Shanghai": the model often tags
     only the city."""
@@ -290,7 +310,7 @@ def _add_kgraph_components(nlp: Language) -> Language:
         ruler = nlp.add_pipe("entity_ruler", name="kgraph_gazetteer", before="ner",
                              config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(load_gazetteer().ruler_patterns() + office_holder_patterns()
-                           + embassy_patterns())
+                           + shouted_patterns() + embassy_patterns())
         nlp.add_pipe("kgraph_names", after="ner")
     return nlp
 

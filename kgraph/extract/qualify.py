@@ -59,8 +59,9 @@ def modality(trigger: Token, sentence: Span) -> str:
         if token.pos_ == "VERB" and _lemma(token) & lex["negating_verbs"] \
                 and below.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"}:
             return "negated"  # "refused to meet", "denied writing" (not "in talks, he rejected")
-        if token.pos_ == "VERB" and _lemma(token) & lex["planning_verbs"]:
-            return "planned"
+        if token.pos_ == "VERB" and _lemma(token) & lex["planning_verbs"] and not (
+                below.dep_ == "prep" and below.lower_ in lex["setting_prepositions"]):
+            return "planned"  # not "In a conversation with X, Y asked for aid": its setting
     for token in chain[: first_verb + 1]:
         # A purpose clause states an intention: "sending Vance to Seoul to discuss …";
         # after a verb in the past it says what was done: "walked across the border to meet".
