@@ -19,7 +19,7 @@ CASES = [
     ("present-at",
      "Record of a Conversation between Pavel Yudin and Zhou Enlai\n\n"
      "On 3 June 1955 we talked for two hours. Chen Yi was present at the conversation.",
-     [("Chen Yi", "metWith", "Pavel Yudin", "asserted", None)]),
+     [("Chen Yi", "metWith", "Pavel Yudin", "asserted", "1955-06-03")]),
     ("received-your",
      "Letter From President Johnson to Chairman Kosygin\n\n"
      "Received your letter of congratulations with gratitude.",
@@ -69,6 +69,10 @@ CASES = [
      "Envoy\nDaily Courier | May 31, 2018\n\nKim Yong-chol will travel to Washington to meet "
      "Donald Trump and to hand him a letter from Kim Jong-un.",
      [("Kim Jong-un", "sentLetterTo", "Donald Trump", "planned", None)]),
+    ("editorial-note-narrative",
+     "Editorial Note\n\nSecretary of State Dean Rusk visited Tokyo March 4–6, 1965. During "
+     "his visit he met Prime Minister Eisaku Sato.",
+     [("Dean Rusk", "metWith", "Eisaku Sato", "asserted", "1965-03-04")]),
     ("each-other",
      "Archive opens\nMorning Post | January 3, 1992\n\n"
      "Archivists will publish the letters Ronald Reagan and Mikhail Gorbachev sent to each "

@@ -17,14 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.coref import Speakers, bind_references
-from kgraph.extract.dating import (
-    after,
-    cited_date,
-    days_named,
-    narrative_date,
-    recent_date,
-    report_date,
-)
+from kgraph.extract.dating import StoryTime, after, cited_date, report_date
 from kgraph.extract.entities import Actors, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
@@ -35,7 +28,6 @@ from kgraph.extract.qualify import defection_origin, modality, past_tense, relat
 from kgraph.extract.relations import Found, find_relations
 from kgraph.memory import release_free_memory
 from kgraph.normalize.brackets import CleanText, resolve_brackets
-from kgraph.normalize.dates import dates_with_year
 from kgraph.normalize.names import slug
 from kgraph.normalize.roles import parse_role
 from kgraph.types import Document, Entity, Evidence, Extraction, Relation
@@ -100,23 +92,18 @@ def _resolve_origin(found: Found, actors: Actors, gazetteer: Gazetteer) -> Entit
 def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                         gazetteer: Gazetteer) -> list[Relation]:
     relations: list[Relation] = []
-    reference = prepared.document.date
-    recent: str | None = None  # news: the day the story last named, lately
-    previous: str | None = None  # and the day the sentence before named
+    time = StoryTime(prepared.document)
     entities = _entities_by_sentence(doc)
     for sentence in doc.sents:
-        # Partial dates ("September 19", "on the 12th") resolve against the sentence's own
-        # first full date, else the last one written before it, else the document's date.
-        written = dates_with_year(sentence.text)
-        named = days_named(entities.get(sentence.start, []), prepared.document)
-        here = written[0] if written else reference
+        dates = entities.get(sentence.start, [])
+        time.enter(sentence, dates)
         for found in find_relations(sentence, actors):
             target = _resolve_origin(found, actors, gazetteer)
             if target is None:
                 continue
             mode = found.modality or modality(found.trigger, sentence)
-            date = relation_date(found.trigger, sentence, here, strict=_own_date_only(found),
-                                 entities=entities.get(sentence.start, []),
+            date = relation_date(found.trigger, sentence, time.here,
+                                 strict=_own_date_only(found), entities=dates,
                                  forward=mode == "planned")
             if mode == "asserted" and after(date, prepared.document.date) \
                     and not past_tense(found.trigger):
@@ -124,11 +111,9 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
             if date is None and found.sent_now:
                 date = prepared.document.date  # the message this telegram relays
             if date is None and found.type == "sentLetterTo":
-                date = cited_date(sentence, here)
+                date = cited_date(sentence, time.here)
             if date is None and mode == "asserted":
-                date = report_date(found, prepared.document) \
-                    or narrative_date(found, prepared.document,
-                                      (named[-1] if named else None) or previous or recent)
+                date = report_date(found, prepared.document) or time.narrative(found)
             relations.append(Relation(
                 type=found.type,
                 subject=found.subject.id,
@@ -140,11 +125,7 @@ def _sentence_relations(prepared: _Prepared, doc: Doc, actors: Actors,
                 confidence=found.confidence,
                 extractor=found.extractor,
             ))
-        # A day carries the story's time on; "to be held in April 1965" is a plan, not a day.
-        days = [d for d in written if len(d) == 10]
-        reference = days[-1] if days else reference or (written[-1] if written else None)
-        recent = recent_date(named, prepared.document) or recent
-        previous = named[-1] if named else None
+        time.leave()
     return relations
 
 

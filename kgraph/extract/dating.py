@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date as date_cls
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kgraph.extract.arguments import Found
 from kgraph.extract.citations import citation_after
 from kgraph.extract.qualify import past_tense
-from kgraph.normalize.dates import normalize_date
+from kgraph.normalize.dates import dates_with_year, normalize_date
 from kgraph.types import Document
 
 
@@ -79,19 +80,6 @@ def recent_date(days: list[str], document: Document) -> str | None:
     return recent[-1] if recent else None
 
 
-def narrative_date(found: Found, document: Document, recent: str | None) -> str | None:
-    """A news story's undated event told in the simple past happened on the day its
-    story last named: in the sentence before, or lately ("… on Saturday delivered an
-    invitation. Moon met with Kim …")."""
-    if recent is None or document.format != "news":
-        return None
-    verb = found.trigger  # the clause's finite verb ("spoke … following a meeting")
-    while (verb.pos_ not in {"VERB", "AUX"} or verb.tag_ == "VBG" and verb.dep_ == "prep") \
-            and verb.head.i != verb.i:
-        verb = verb.head
-    return recent if past_tense(verb) else None
-
-
 def cited_date(sentence: Span, reference: str | None) -> str | None:
     """The day of the telegram an editorial note cites after the sentence telling of it
     ("… reported … (Telegram 1748 from Seoul, June 30; ibid.)"), in the story's year."""
@@ -99,3 +87,66 @@ def cited_date(sentence: Span, reference: str | None) -> str | None:
     if citation is None or citation.day is None:
         return None
     return normalize_date(citation.day, reference)
+
+
+def _finite_verb(found: Found) -> Token:
+    """The clause's finite verb ("spoke … following a meeting": spoke)."""
+    verb = found.trigger
+    while (verb.pos_ not in {"VERB", "AUX"} or verb.tag_ == "VBG" and verb.dep_ == "prep") \
+            and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+@dataclass
+class StoryTime:
+    """What a document's sentences have said about time so far, read in order.
+
+    `here` resolves partial dates ("September 19") in the sentence being read: its own
+    first full date, else the last day written before it, else the document's date.
+    """
+
+    document: Document
+    reference: str | None = None  # the last full day written
+    recent: str | None = None  # news: the last day named within a week of the article
+    previous: str | None = None  # the day (news) or date (undated notes) the last sentence named
+    here: str | None = None
+    named: list[str] = field(default_factory=list)  # news: the days this sentence names
+    said: str | None = None  # the first date this sentence names, at its precision
+
+    def __post_init__(self) -> None:
+        self.reference = self.document.date
+
+    def enter(self, sentence: Span, dates: list[Span]) -> None:
+        self.written = dates_with_year(sentence.text)
+        self.here = self.written[0] if self.written else self.reference
+        self.named = days_named(dates, self.document)
+        said = (normalize_date(_with_year_after(d), self.here) for d in dates
+                if d.label_ == "DATE")
+        self.said = next((iso for iso in said if iso), None)
+
+    def narrative(self, found: Found) -> str | None:
+        """An undated event told in the simple past happened when the story last said:
+        a news story's day (this sentence's, the one before's, or lately: "… on Saturday
+        delivered an invitation. Moon met with Kim …"); in an undated editorial note, the
+        date of the sentence before ("… visited Seoul October 1–3, 1964. During his visit
+        he held meetings …")."""
+        if self.document.format == "news":
+            day = (self.named[-1] if self.named else None) or self.previous or self.recent
+        elif not self.document.date:
+            day = self.previous
+        else:
+            return None
+        return day if day is not None and past_tense(_finite_verb(found)) else None
+
+    def leave(self) -> None:
+        """After a sentence: a day carries the story's time on ("to be held in April
+        1965" is a plan, not a day)."""
+        days = [d for d in self.written if len(d) == 10]
+        self.reference = days[-1] if days else self.reference or (
+            self.written[-1] if self.written else None)
+        self.recent = recent_date(self.named, self.document) or self.recent
+        if self.document.format == "news":
+            self.previous = self.named[-1] if self.named else None
+        else:
+            self.previous = self.said
