@@ -73,6 +73,12 @@ CASES = [
      "Editorial Note\n\nSecretary of State Dean Rusk visited Tokyo March 4–6, 1965. During "
      "his visit he met Prime Minister Eisaku Sato.",
      [("Dean Rusk", "metWith", "Eisaku Sato", "asserted", "1965-03-04")]),
+    ("date-of-the-report",
+     "Visit confirmed\nDaily Courier | Saturday, June 10, 2017\n\nSouth Korea's new "
+     "president, Moon Jae-in, made a surprise trip to Tokyo, meeting with Prime Minister Shinzo "
+     "Abe days before planned talks with Chinese and Russian leaders, Japanese and Korean state "
+     "media reported on Friday.",
+     [("Moon Jae-in", "metWith", "Shinzo Abe", "asserted", None)]),
     ("each-other",
      "Archive opens\nMorning Post | January 3, 1992\n\n"
      "Archivists will publish the letters Ronald Reagan and Mikhail Gorbachev sent to each "

@@ -191,11 +191,14 @@ def _with_context_recipients(relations: list[Relation], speakers: Speakers) -> l
         if not relation.extractor.endswith("+context"):
             kept.append(relation)
             continue
-        known = [r.object for r in relations if r.type == "sentLetterTo"
+        known = [r for r in relations if r.type == "sentLetterTo"
                  and r.subject == relation.subject and r.object != relation.subject]
         if known:
-            relation.object = max(set(known), key=known.count)
-            kept.append(relation)
+            relation.object = max({r.object for r in known},
+                                  key=[r.object for r in known].count)
+            if relation.date is not None and all(  # not the letter told already
+                    r.date != relation.date for r in known if r.object == relation.object):
+                kept.append(relation)
     return kept
 
 
@@ -344,11 +347,11 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
     """
     best: dict[tuple, Relation] = {}
     # A person defects from a place once: an undated mention ("the defection of X") is the
-    # dated one told again.
-    dated_defections = {(r.subject, r.object, r.modality) for r in relations
-                        if r.type == "defectedFrom" and r.date}
-    relations = [r for r in relations if r.type != "defectedFrom" or r.date
-                 or (r.subject, r.object, r.modality) not in dated_defections]
+    # dated one told again; so is "the letter" between two that the document dates elsewhere.
+    dated = {(r.type, r.subject, r.object, r.modality) for r in relations
+             if r.type in {"defectedFrom", "sentLetterTo"} and r.date}
+    relations = [r for r in relations if r.type not in {"defectedFrom", "sentLetterTo"}
+                 or r.date or (r.type, r.subject, r.object, r.modality) not in dated]
     # One sentence tells one relation of a pair once: "X and Y met … their summits".
     dated_here = {_sentence_key(r) for r in relations if r.date}
     relations = [r for r in relations if r.date or _sentence_key(r) not in dated_here]

@@ -58,7 +58,7 @@ def days_named(dates: list[Span], document: Document) -> list[str]:
     if document.format != "news" or not document.date or len(document.date) != 10:
         return []
     named = (normalize_date(_with_year_after(span), document.date) for span in dates
-             if span.label_ == "DATE")
+             if span.label_ in {"DATE", "TIME"})  # "this morning" is a TIME
     return [iso for iso in named if iso and len(iso) == 10 and iso <= document.date]
 
 

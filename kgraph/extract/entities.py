@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.gazetteer import Gazetteer
-from kgraph.extract.lexicon import lexicon
+from kgraph.extract.lexicon import east_asian_surnames, lexicon
 from kgraph.extract.persons import Names
 from kgraph.extract.roles import find_role
 from kgraph.normalize.names import TITLES, clean_name, name_after_title, strip_title
@@ -243,7 +243,31 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> A
             _add_alias(entity, surface)
     _add_initials(doc, actors, names)
     _merge_short_names(actors)
+    _add_bare_surnames(doc, actors)
     return actors
+
+
+def _add_bare_surnames(doc: Doc, actors: Actors) -> None:
+    """ "… a personal message from Xi to Trump": a surname the model left untagged (or took
+    for an organisation) names the one person of the document who bears it."""
+    by_surname: dict[str, list[Entity]] = {}
+    for entity in actors.entities.values():
+        words = entity.name.replace("-", " ").split()
+        if entity.type == "Person" and len(words) > 1:
+            by_surname.setdefault(words[-1], []).append(entity)
+            if words[0] in east_asian_surnames():  # "Xi Jinping": Xi
+                by_surname.setdefault(words[0], []).append(entity)
+    for token in doc:
+        found = by_surname.get(token.text, [])
+        if len(found) != 1 or not token.is_title or token.pos_ != "PROPN":
+            continue
+        entity = actors.at(token.i)
+        if entity is None or entity.type != "Person" and token.ent_type_ == "ORG" and (
+                len(entity.name.split()) == 1):
+            actors.add(doc[token.i:token.i + 1], found[0])
+            if entity is not None and not any(m.entity is entity for m in actors.mentions
+                                              if actors.at(m.token_start) is entity):
+                actors.entities.pop(entity.id, None)  # "Trump" was no organisation
 
 
 def _merge_short_names(actors: Actors) -> None:

@@ -39,6 +39,9 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         if obj is not None and obj.lemma_.lower() not in lex["correspondence_nouns"]:
             partners = [e for e in actors_of(obj, actors) if e.type == "Person"]
     elif lemma in lex["talking_verbs"]:
+        if any(t.lemma_.lower() in lex["correspondence_nouns"] for o in prep_objects(verb, "in")
+               for t in [o]):
+            return  # "He tells Kim in the letter that …": written, not said face to face
         objects = prep_objects(verb, "with", "to") or nested_with(verb)
         if lemma in lex["seeing_verbs"] and (obj := child_of(verb, "dobj")) is not None:
             objects.append(obj)

@@ -121,11 +121,26 @@ def relation_date(trigger: Token, sentence: Span, reference: str | None,
     adjacent = [d for d in dates if 0 < d.start - right_edge <= 2]
     candidates = (in_subtree or adjacent) if strict else (in_subtree or adjacent or explicit
                                                           or relative)
+    candidates = [d for d in candidates if not _dates_the_report(d, trigger)]
     for candidate in sorted(candidates, key=lambda d: abs(d.start - trigger.i)):
         iso = normalize_date(candidate.text, reference, forward)
         if iso:
             return iso
     return None
+
+
+def _dates_the_report(date: Span, trigger: Token) -> bool:
+    """ "… meeting with Xi, state media reported on Wednesday": the day of the report, not
+    of the meeting (the date hangs on a verb of saying below the trigger)."""
+    reporting = lexicon()["reporting_verbs"]
+    token = date.root
+    for _ in range(6):
+        if token.i == trigger.i or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i != trigger.i and token.pos_ == "VERB" and token.lemma_.lower() in reporting:
+            return any(a.i == trigger.i for a in token.ancestors)
+    return False
 
 
 def _in_range(date: Span) -> bool:

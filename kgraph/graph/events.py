@@ -4,7 +4,8 @@ Each document states its relations as event nodes of its own (`kgraph.graph.rdf`
 Here they are grouped: the same kind of relation between the same parties (sender
 and addressee; the two participants; the defector and the state left), with the
 same modality and compatible dates, is one event. Dates are compatible when one
-is the other at a coarser precision (``2019-02`` and ``2019-02-28``); a coarse
+is the other at a coarser precision (``2019-02`` and ``2019-02-28``), or, for
+meetings, days at most VISIT_DAYS apart (one visit told by its days); a coarse
 date that fits two events stays an event of its own, and so does an undated
 report when more than one dated event could be the one it tells, unless exactly
 one of them is dated to the day within a month before the document telling the
@@ -90,6 +91,8 @@ def _by_date(rows: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str
     dated = sorted((r for r in rows if r.get("date")), key=lambda r: (-len(r["date"]), r["date"]))
     for row in dated:  # the most precise first: coarser dates then join what they fit
         fits = [event for event in events if event[0].startswith(row["date"])]
+        if not fits and row["relation"] == "metWith":
+            fits = _same_visit(events, row["date"])
         if len(fits) == 1:
             fits[0][1].append(row)
         else:
@@ -108,6 +111,17 @@ def _by_date(rows: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str
 
 
 RECENT_DAYS = 31
+# Meetings of the same two a few days apart are one visit or summit told by its days
+# ("Kim visited Beijing from Sunday to Wednesday": reports date it to different days).
+VISIT_DAYS = 3
+
+
+def _same_visit(events: list[tuple[str | None, list]], day: str) -> list[tuple[str | None, list]]:
+    if len(day) != 10:
+        return []
+    when = date.fromisoformat(day)
+    return [event for event in events if event[0] and len(event[0]) == 10
+            and abs((when - date.fromisoformat(event[0])).days) <= VISIT_DAYS]
 
 
 def _recent(events: list[tuple[str | None, list]], written: str | None
