@@ -50,9 +50,17 @@ def actors_of(token: Token | None, actors: Actors, depth: int = 0) -> list[Entit
             found.extend(people)  # "the two leaders, Kim Jong-un and Donald Trump,"
         else:
             found.extend(people[:1] or nested[:1] or titled_name(token, actors))
+    lex = lexicon()
     for child in token.children:
         if child.dep_ == "conj":
             found.extend(actors_of(child, actors, depth + 1))
+        elif child.dep_ == "appos" and entity is not None and child.lemma_.lower() in lex[
+                "companion_nouns"] and child_of(child, "poss") is not None:
+            # "Kim, his wife Ri Sol Ju and officials": a list, not another name for Kim
+            found.extend(actors_of(child, actors, depth + 1))
+        elif child.dep_ == "prep" and child.lower_ == "including":
+            found.extend(e for o in child.children if o.dep_ == "pobj"  # "…, including X"
+                         for e in actors_of(o, actors, depth + 1))
     unique: dict[str, Entity] = {}
     for e in found:
         unique.setdefault(e.id, e)
