@@ -38,6 +38,7 @@ from kgraph.normalize.brackets import CleanText, resolve_brackets
 from kgraph.normalize.dates import dates_with_year
 from kgraph.normalize.names import slug
 from kgraph.normalize.roles import parse_role
+from kgraph.schema import relation_schema
 from kgraph.types import Document, Entity, Evidence, Extraction, Relation
 
 __all__ = ["extract_document", "extract_documents", "load_pipeline"]
@@ -364,16 +365,17 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
     best: dict[tuple, Relation] = {}
     # A person defects from a place once: an undated mention ("the defection of X") is the
     # dated one told again.
-    dated_defections = {(r.subject, r.object, r.modality) for r in relations
-                        if r.type == "defectedFrom" and r.date}
-    relations = [r for r in relations if r.type != "defectedFrom" or r.date
-                 or (r.subject, r.object, r.modality) not in dated_defections]
+    schema = relation_schema()
+    dated_once = {(r.type, r.subject, r.object, r.modality) for r in relations
+                  if schema[r.type].once and r.date}
+    relations = [r for r in relations if not schema[r.type].once or r.date
+                 or (r.type, r.subject, r.object, r.modality) not in dated_once]
     # One sentence tells one relation of a pair once: "X and Y met … their summits".
     dated_here = {_sentence_key(r) for r in relations if r.date}
     relations = [r for r in relations if r.date or _sentence_key(r) not in dated_here]
     for relation in relations:
         ends = (relation.subject, relation.object)
-        if relation.type == "metWith":
+        if schema[relation.type].symmetric:
             ends = tuple(sorted(ends))
         key = (relation.type, *ends, relation.date, relation.modality)
         if key not in best or relation.confidence > best[key].confidence:
@@ -383,7 +385,7 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
 
 def _sentence_key(relation: Relation) -> tuple:
     ends = (relation.subject, relation.object)
-    if relation.type == "metWith":
+    if relation_schema()[relation.type].symmetric:
         ends = tuple(sorted(ends))
     return relation.type, *ends, relation.modality, relation.evidence.start
 
