@@ -110,6 +110,8 @@ def test_a_new_relation_type_is_extracted_stored_drawn_counted_and_scored(extend
     assert validate_store(kg.store).conforms  # the extension's ontology declares it
     told = kg.select("evidence", subject="Kim Il Sung", relation=NEW, object="Zhou Enlai")
     assert [r["extractor"] for r in told] == ["rule:agreement.sign"]
+    assert [(r["what"], r["other"]) for r in kg.select("timeline", person="Zhou Enlai")] == [
+        ("signed an agreement with", "Kim Il Sung")]
 
     html = (tmp_path / "out" / "graph.html").read_text("utf-8")
     data = json.loads(re.search(r"const DATA = (.*);\n", html).group(1))

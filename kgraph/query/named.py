@@ -11,7 +11,9 @@ every year of the period, to join with the events' indexed ``kg:year`` (a range
 FILTER alone makes Oxigraph read every event); a query that uses ``?relationEdge`` for
 a parameter ``relation`` also gets that type's direct-edge property and its role
 predicates, ``?relationSubjectRole`` and ``?relationObjectRole``, from the relation schema
-(`kgraph.schema`), so that it serves every declared type:
+(`kgraph.schema`), so that it serves every declared type. ``{{relation_roles}}`` in a
+query's text stands for the rows ``(kg:sender kg:recipient "wrote to")`` … of every type:
+each role, the other end's role and the phrase (``phrases`` in the schema):
 
 >>> q = load_query("correspondents")
 >>> list(q.params)
@@ -32,7 +34,7 @@ from rdflib.namespace import XSD
 
 from kgraph.graph.namespaces import KG
 from kgraph.normalize.names import name_key
-from kgraph.schema import relation_schema
+from kgraph.schema import extension_setting, relation_schema
 
 _PARAM = re.compile(r"^#\s*@param\s+(?P<name>\w+)\s*:\s*(?P<description>.*)$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
@@ -125,7 +127,20 @@ def with_values(text: str, bindings: dict[str, str | URIRef | list[Literal]],
     return text[:match.end()] + "\n  " + block + text[match.end():]
 
 
+def relation_roles() -> str:
+    """VALUES rows (role, the other end's role, phrase) for every relation type, both ways
+    for a directed one."""
+    rows = []
+    for kind in relation_schema().relations:
+        first, second = (KG[role].n3() for role in kind.roles)
+        rows.append(f"({first} {second} {Literal(kind.phrases[0]).n3()})")
+        if not kind.symmetric:
+            rows.append(f"({second} {first} {Literal(kind.phrases[1]).n3()})")
+    return " ".join(rows)
+
+
 def _parse(name: str, text: str) -> NamedQuery:
+    text = text.replace("{{relation_roles}}", relation_roles())
     header = []
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -137,9 +152,13 @@ def _parse(name: str, text: str) -> NamedQuery:
     return NamedQuery(name, description, params, text)
 
 
-@lru_cache(maxsize=1)
 def named_queries() -> dict[str, NamedQuery]:
     """Every named query shipped with kgraph, by name."""
+    return _named_queries(extension_setting())
+
+
+@lru_cache(maxsize=4)
+def _named_queries(setting: str) -> dict[str, NamedQuery]:
     folder = resources.files("kgraph").joinpath("queries")
     return {item.name[:-3]: _parse(item.name[:-3], item.read_text("utf-8"))
             for item in sorted(folder.iterdir(), key=lambda i: i.name)
