@@ -164,7 +164,8 @@ def _kind(raw: Any, where: str) -> RelationKind:
         (_COLOUR.match(str(raw["colour"])), "colour is not like #1f77b4"),
         (isinstance(phrases, list) and len(phrases) == 2, "phrases need two texts"),
         (isinstance(raw["symmetric"], bool), "symmetric is not true or false"),
-        (not raw["symmetric"] or roles.get("subject") == roles.get("object"),
+        (not raw["symmetric"] or isinstance(roles, dict)
+         and roles.get("subject") == roles.get("object"),
          "a symmetric type has one role for both ends"),
     ]
     for ok, problem in checks:

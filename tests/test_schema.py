@@ -73,6 +73,9 @@ def test_an_extension_agrees_with_its_ontology_fragment(extended, monkeypatch):
      "unknown word set @nope"),
     ("rules.yaml", "- id: x.y\n  relation: metWith\n  frame: {trigger: {POS: VERB}}\n"
      "  subject: [guess: trigger]\n  object: [with: trigger]", "resolver of between, doers"),
+    ("rules.yaml", "- id: x.y\n  relation: metWith\n  frame: {trigger: {POS: VERB},"
+     " d: {DEP: dobj, rel: '>>>'}}\n  subject: [doers: trigger]\n  object: [with: d]",
+     "its frame is not a DependencyMatcher pattern"),
 ])
 def test_a_mistake_in_an_extension_is_one_line_naming_its_file(tmp_path, monkeypatch, file,
                                                                text, message):

@@ -118,8 +118,8 @@ def check_extensions() -> None:
         return
     try:
         relation_schema()
-        from kgraph.extract.rules import rules
+        from kgraph.extract.engine import check_frames
 
-        rules()
+        check_frames()
     except SchemaError as error:
         fail(str(error))

@@ -16,6 +16,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
+from kgraph.errors import SchemaError
 from kgraph.extract.arguments import Found, distinct_pairs
 from kgraph.extract.entities import Actors
 from kgraph.extract.resolvers import RESOLVERS
@@ -41,12 +42,22 @@ def _matcher(vocab: Vocab, setting: str) -> tuple[DependencyMatcher, dict[int, R
     framed = [r for r in rules() if r.frame]
     if not framed:
         return None
-    matcher = DependencyMatcher(vocab)
+    matcher = DependencyMatcher(vocab, validate=True)
     by_key: dict[int, Rule] = {}
     for rule in framed:
-        matcher.add(rule.id, [pattern(rule)])
+        try:
+            matcher.add(rule.id, [pattern(rule)])
+        except (ValueError, KeyError) as error:
+            first = str(error).strip().splitlines()[0]
+            raise SchemaError(f"{rule.source}: rule {rule.id}: its frame is not a "
+                              f"DependencyMatcher pattern ({first})") from None
         by_key[vocab.strings[rule.id]] = rule
     return matcher, by_key
+
+
+def check_frames() -> None:
+    """Compile the frame rules once, so that a bad frame fails now (`SchemaError`)."""
+    _matcher(Vocab(), extension_setting())
 
 
 def _resolve(chain: tuple[tuple[str, str], ...], nodes: dict[str, Token],

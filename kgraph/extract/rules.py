@@ -58,6 +58,7 @@ class Rule:
     object: tuple[tuple[str, str], ...] = ()
     confidence: float = 0.0
     medium: str | None = None
+    source: str = ""  # the file that declares it
 
 
 def _pattern(template: str, where: str) -> re.Pattern[str]:
@@ -125,13 +126,25 @@ def _rule(raw: dict, where: str) -> Rule:
     examples = tuple(Example(e["text"], tuple(tuple(x) for x in e["expect"]))
                      for e in raw.get("examples") or [])
     if "frame" not in raw:
+        if not isinstance(raw.get("emits"), list):
+            raise SchemaError(f"{here} needs emits (extractor names) or a frame")
         return Rule(raw["id"], raw["relation"], tuple(_pattern(t, where) for t in raw["emits"]),
-                    raw.get("description", ""), examples)
+                    raw.get("description", ""), examples, source=where)
     frame = _frame(raw["frame"], here)
     return Rule(raw["id"], raw["relation"], (re.compile(re.escape(f"rule:{raw['id']}") + "$"),),
                 raw.get("description", ""), examples, frame,
                 _chain(raw.get("subject"), frame, here), _chain(raw.get("object"), frame, here),
-                float(raw.get("confidence", 0.7)), raw.get("medium"))
+                float(raw.get("confidence", 0.7)), raw.get("medium"), where)
+
+
+def _checked(raw: dict, where: str) -> Rule:
+    try:
+        return _rule(raw, where)
+    except (KeyError, TypeError, ValueError) as error:
+        if isinstance(error, SchemaError):
+            raise
+        raise SchemaError(f"{where}: rule {raw.get('id')}: malformed ({error!r}); see "
+                          "kgraph/extract/data/rules.yaml for the shape") from None
 
 
 def _read(where: str, text: str) -> list[dict]:
@@ -154,7 +167,7 @@ def _rules(setting: str) -> tuple[Rule, ...]:
     text = resources.files("kgraph.extract").joinpath("data/rules.yaml").read_text("utf-8")
     sources = [("kgraph/extract/data/rules.yaml", text)]
     sources += [(str(p), p.read_text("utf-8")) for p in extension_files("rules.yaml")]
-    found = [_rule(raw, where) for where, text in sources for raw in _read(where, text)]
+    found = [_checked(raw, where) for where, text in sources for raw in _read(where, text)]
     ids = [r.id for r in found]
     if twice := sorted({i for i in ids if ids.count(i) > 1}):
         raise SchemaError(f"rules: ids used twice: {', '.join(twice)}")
