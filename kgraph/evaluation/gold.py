@@ -26,6 +26,8 @@ from kgraph.evaluation.names import NameForms
 from kgraph.readers.base import ReaderError
 from kgraph.schema import relation_schema
 
+MEETING = "metWith"  # the type ANNOTATION.md's ``participants`` lists are about
+
 
 @dataclass
 class GoldRelation:
@@ -75,7 +77,7 @@ def _header_meetings(relations: list[GoldRelation]) -> list[list[NameForms]]:
     """Without a ``participants`` field, the header meetings of one date are one meeting."""
     by_date: dict[str | None, list[NameForms]] = {}
     for r in relations:
-        if relation_schema()[r.type].symmetric and r.source == "header":
+        if r.type == MEETING and r.source == "header":
             by_date.setdefault(r.date, []).extend([r.subject, r.object])
     return list(by_date.values())
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kgraph.evaluation.gold import GoldDocument, GoldRelation
+from kgraph.evaluation.gold import MEETING, GoldDocument, GoldRelation
 from kgraph.evaluation.names import NameForms, names_match
 from kgraph.extract.rules import rule_id
 from kgraph.schema import relation_schema
@@ -159,8 +159,8 @@ def _neutral(gold: GoldDocument, relation: Relation, keys: dict[str, NameForms])
     """A prediction that counts neither way: a doubtful case, or two co-participants."""
     if any(_matches(d, relation, keys) for d in gold.doubtful):
         return True
-    if not relation_schema()[relation.type].symmetric:
-        return False  # co-participants: of a meeting (a symmetric type)
+    if relation.type != MEETING:
+        return False
     subject, obj = keys.get(relation.subject, _NOBODY), keys.get(relation.object, _NOBODY)
     for meeting in gold.participants:
         a = {i for i, person in enumerate(meeting) if names_match(subject, person)}
