@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -67,14 +67,17 @@ class Schema:
     def names(self) -> tuple[str, ...]:
         return tuple(r.name for r in self.relations)
 
+    @cached_property
+    def _by_name(self) -> dict[str, RelationKind]:
+        return {kind.name: kind for kind in self.relations}
+
     def __getitem__(self, name: str) -> RelationKind:
-        for kind in self.relations:
-            if kind.name == name:
-                return kind
-        raise KeyError(f"unknown relation {name!r}; use {', '.join(self.names)}")
+        if (kind := self._by_name.get(name)) is None:
+            raise KeyError(f"unknown relation {name!r}; use {self.choices()}")
+        return kind
 
     def get(self, name: str) -> RelationKind | None:
-        return next((kind for kind in self.relations if kind.name == name), None)
+        return self._by_name.get(name)
 
     def choices(self) -> str:
         """``sentLetterTo, metWith or defectedFrom``, for help texts and errors."""
@@ -82,7 +85,7 @@ class Schema:
         return f"{', '.join(rest)} or {last}" if rest else last
 
     def __contains__(self, name: object) -> bool:
-        return name in self.names
+        return name in self._by_name
 
     def from_gold(self, label: str) -> str | None:
         """The type a gold annotation's label names (its own name or a gold spelling)."""

@@ -1,7 +1,7 @@
 """Trigger words and role words, loaded from ``extract/data/lexicon.yaml``.
 
 Extension folders (``KGRAPH_EXTENSIONS``) may add word sets in a ``lexicon.yaml`` of their
-own; a set the bundled lexicon already has cannot be redefined there.
+own, for their rules (`word_sets`); a set the bundled lexicon has cannot be redefined there.
 """
 
 from __future__ import annotations
@@ -16,9 +16,16 @@ from kgraph.errors import SchemaError
 from kgraph.schema import extension_files, extension_setting
 
 
+@lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """Each list of the lexicon as a frozenset: ``lexicon()["meeting_verbs"]``."""
-    return _lexicon(extension_setting())
+    text = resources.files("kgraph.extract").joinpath("data/lexicon.yaml").read_text("utf-8")
+    return _sets("kgraph/extract/data/lexicon.yaml", text)
+
+
+def word_sets() -> dict[str, Any]:
+    """The lexicon with the extension folders' word sets: what rules may name."""
+    return _word_sets(extension_setting())
 
 
 def _sets(where: str, text: str) -> dict[str, Any]:
@@ -36,9 +43,8 @@ def _sets(where: str, text: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=8)
-def _lexicon(setting: str) -> dict[str, Any]:
-    text = resources.files("kgraph.extract").joinpath("data/lexicon.yaml").read_text("utf-8")
-    words = _sets("kgraph/extract/data/lexicon.yaml", text)
+def _word_sets(setting: str) -> dict[str, Any]:
+    words = dict(lexicon())
     for path in extension_files("lexicon.yaml"):
         more = _sets(str(path), path.read_text("utf-8"))
         if clash := sorted(set(more) & set(words)):

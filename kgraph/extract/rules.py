@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from kgraph.errors import SchemaError
-from kgraph.extract.lexicon import lexicon
+from kgraph.extract.lexicon import word_sets
 from kgraph.extract.resolvers import RESOLVERS
 from kgraph.schema import extension_files, extension_setting, relation_schema
 
@@ -63,7 +63,7 @@ class Rule:
 
 def _pattern(template: str, where: str) -> re.Pattern[str]:
     """ "dep:{@sending_verbs}-verb" → a regex over extractor names."""
-    words = lexicon()
+    words = word_sets()
     parts = re.split(r"\{@(\w+)\}", template)
     regex = ""
     for i, part in enumerate(parts):
@@ -83,7 +83,7 @@ def _expand(value: Any, where: str) -> Any:
     if isinstance(value, list):
         return [_expand(v, where) for v in value]
     if isinstance(value, str) and value.startswith("@"):
-        words = lexicon()
+        words = word_sets()
         if value[1:] not in words:
             raise SchemaError(f"{where}: unknown word set {value}")
         return sorted(words[value[1:]])
