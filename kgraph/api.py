@@ -60,11 +60,10 @@ class KnowledgeGraph:
 
         if params or sparql_or_name in named_queries():
             query = load_query(sparql_or_name)
-            bindings = query.bindings(**params)
-            for param, value in params.items():  # names: any label, alias or short form
-                if f"{param}Key" in bindings:
-                    bindings[f"{param}Key"] = self.name_key(value)
-            return query.text, bindings
+            # Names first (any label, alias or short form): an unknown one is what to fix.
+            keys = {f"{param}Key": self.name_key(value) for param, value in params.items()
+                    if param in query.params and f"?{param}Key" in query.text}
+            return query.text, query.bindings(**params) | keys
         return sparql_or_name, {}
 
     def _table(self, sparql_or_name: str, params: dict[str, str]

@@ -17,3 +17,7 @@ class NoDocuments(ValueError):
 
 class NoFinishedBuild(RuntimeError):
     """A build folder whose first build has not published yet: nothing whole to read."""
+
+
+class SchemaError(ValueError):
+    """A relation schema, rules or word-set file that cannot be used; the message names it."""

@@ -12,9 +12,8 @@ from typing import Any, Literal
 
 from kgraph.normalize.spans import trim_span
 
-RelationType = Literal["sentLetterTo", "metWith", "defectedFrom"]
+RelationType = str  # a type declared in kgraph/data/relations.yaml (see kgraph.schema)
 Modality = Literal["asserted", "negated", "planned"]
-RELATION_TYPES: tuple[str, ...] = ("sentLetterTo", "metWith", "defectedFrom")
 MODALITIES: tuple[str, ...] = ("asserted", "planned", "negated")
 
 # Entity types; the four organisation subtypes are kinds of "Organization".

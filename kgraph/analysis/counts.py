@@ -12,6 +12,8 @@ from collections import Counter
 
 import networkx as nx
 
+from kgraph.schema import relation_schema
+
 
 def _asserted(graph: nx.MultiDiGraph):
     for source, target, data in graph.edges(data=True):
@@ -49,12 +51,12 @@ def mutual_pairs(graph: nx.MultiDiGraph) -> list[dict]:
 
 
 def per_year(graph: nx.MultiDiGraph) -> list[dict]:
-    """Letters, meetings and defections per year (undated relations under "unknown")."""
+    """Relations of each type (`kgraph.schema`) per year (undated ones under "unknown")."""
     table: dict[str, Counter] = {}
     for _, _, data in _asserted(graph):
         date = data.get("date")
         year = date[:4] if date else "unknown"  # not "unkn": notebooks drop "unknown"
         table.setdefault(year, Counter())[data["relation"]] += 1
-    return [{"year": year, "sentLetterTo": c["sentLetterTo"], "metWith": c["metWith"],
-             "defectedFrom": c["defectedFrom"]}
+    names = relation_schema().names
+    return [{"year": year, **{name: c[name] for name in names}}
             for year, c in sorted(table.items(), key=lambda kv: (kv[0] == "unknown", kv[0]))]

@@ -19,7 +19,8 @@ from collections.abc import Collection
 
 import networkx as nx
 
-from kgraph.types import ENTITY_TYPES, MODALITIES, RELATION_TYPES
+from kgraph.schema import relation_schema
+from kgraph.types import ENTITY_TYPES, MODALITIES
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -45,7 +46,7 @@ def check_filters(relations: Collection[str] | None = None, start: str | None = 
                   min_confidence: float = 0.0, node_types: Collection[str] | None = None
                   ) -> None:
     """Raise ValueError, naming what is allowed, for a filter value that cannot match."""
-    _check_known("relation", relations, RELATION_TYPES)
+    _check_known("relation", relations, relation_schema().names)
     _check_known("modality", modalities, MODALITIES)
     _check_known("actor type", node_types, ENTITY_TYPES)
     for name, date in (("start", start), ("end", end)):

@@ -19,6 +19,7 @@ import networkx as nx
 
 from kgraph.graph.base import TripleStore
 from kgraph.graph.events import MergedEvent, merge_events
+from kgraph.schema import relation_schema
 
 # Simple queries joined in Python: Oxigraph plans each of them well, one big
 # GROUP_CONCAT over OPTIONALs it did not (5.7 s instead of 0.1 s on 120 documents).
@@ -65,14 +66,17 @@ _EDGE_DETAIL = """
 _EDGE_SELECT = """SELECT ?event ?relation ?source ?target ?date ?modality ?medium ?confidence
        ?document ?title ?document_date ?evidence ?start ?end WHERE {
 """
-# One query per kind of event: a UNION (or a VALUES over predicates) here made
-# Oxigraph join the detail first, 50-100× slower.
-_EDGES = [
-    _EDGE_SELECT + "  ?event kg:sender ?source ; kg:recipient ?target .\n" + _EDGE_DETAIL + "}",
-    _EDGE_SELECT + "  ?event kg:defector ?source ; kg:leftFrom ?target .\n" + _EDGE_DETAIL + "}",
-    _EDGE_SELECT + "  ?event kg:participant ?source , ?target .\n"
-    "  FILTER(STR(?source) < STR(?target))\n" + _EDGE_DETAIL + "}",
-]
+
+
+def edge_queries() -> list[str]:
+    """One query per pair of role predicates in the schema (``kgraph/data/relations.yaml``):
+    a UNION (or a VALUES over predicates) here made Oxigraph join the detail first, 50-100×
+    slower. A symmetric type's event names both ends by one role: each pair once."""
+    roles = dict.fromkeys(kind.roles for kind in relation_schema().relations)
+    return [_EDGE_SELECT + (f"  ?event kg:{first} ?source , ?target .\n"
+                            "  FILTER(STR(?source) < STR(?target))\n" if first == second else
+                            f"  ?event kg:{first} ?source ; kg:{second} ?target .\n")
+            + _EDGE_DETAIL + "}" for first, second in roles]
 
 
 def _values(store: TripleStore, *queries: str) -> dict[str, list[str]]:
@@ -85,8 +89,9 @@ def _values(store: TripleStore, *queries: str) -> dict[str, list[str]]:
 def edge_rows(store: TripleStore) -> list[dict]:
     """One row per relation event, read from the document graphs only (so this may
     run while the actors graph is being rebuilt)."""
-    with ThreadPoolExecutor(len(_EDGES)) as pool:
-        return [row for rows in pool.map(store.select, _EDGES) for row in rows]
+    queries = edge_queries()
+    with ThreadPoolExecutor(len(queries)) as pool:
+        return [row for rows in pool.map(store.select, queries) for row in rows]
 
 
 def _documents(store: TripleStore) -> dict[str, dict]:

@@ -92,3 +92,34 @@ def main(
         callback=_print_version)] = False,
 ) -> None:
     """Diplomatic documents into a knowledge graph."""
+    check_extensions()
+
+
+def relation_names(either: bool = False) -> str:
+    """The relation types for a help text (the bundled ones if an extension is broken: the
+    command then says what is wrong, see `check_extensions`)."""
+    from kgraph.errors import SchemaError
+    from kgraph.schema import relation_schema
+
+    try:
+        schema = relation_schema()
+        return schema.choices() if either else ", ".join(schema.names)
+    except SchemaError:
+        return "the types in kgraph/data/relations.yaml"
+
+
+def check_extensions() -> None:
+    """Extension folders (KGRAPH_EXTENSIONS) loaded now: a mistake is a one-line error here,
+    not a traceback in the middle of a build."""
+    from kgraph.errors import SchemaError
+    from kgraph.schema import extension_setting, relation_schema
+
+    if not extension_setting():
+        return
+    try:
+        relation_schema()
+        from kgraph.extract.engine import check_frames
+
+        check_frames()
+    except SchemaError as error:
+        fail(str(error))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kgraph.cli.common import app, err, fail
+from kgraph.cli.common import app, err, fail, relation_names
 
 curate_app = typer.Typer(help="Add a correction (with its reason) to the curation file; "
                               "every build applies it.", no_args_is_help=True)
@@ -55,7 +55,7 @@ def remove(actor: str, reason: ReasonOption, file: FileOption = Path("curation.y
 
 @curate_app.command()
 def reject(subject: str, relation: Annotated[str, typer.Argument(
-               help="sentLetterTo, metWith or defectedFrom")], object: str,
+               help=relation_names(either=True))], object: str,
            reason: ReasonOption,
            document: Annotated[str, typer.Option(help="Only in this document.")] = "",
            date: Annotated[str, typer.Option(help="Only events at this date (1964, 1964-06, "

@@ -10,8 +10,7 @@ from typing import Annotated
 import typer
 
 from kgraph.cli.common import ModelOption, TableFormat, app, fail, warn
-
-RELATIONS = ("sentLetterTo", "metWith", "defectedFrom")
+from kgraph.schema import relation_schema
 
 
 @app.command("eval")
@@ -64,7 +63,7 @@ def evaluate(
 def _row(name: str, report) -> dict:
     row = {"corpus": name, "docs": report.documents,
            **{k: v for k, v in report.overall.to_json().items()}}
-    for kind in RELATIONS:
+    for kind in relation_schema().names:
         counts = report.by_type.get(kind)
         row[f"{kind} F1"] = round(counts.f1, 3) if counts else ""
     for source in ("header", "body"):

@@ -9,11 +9,20 @@ from typing import Annotated
 
 import typer
 
-from kgraph.cli.common import StoreOption, StoreUrlOption, TableFormat, app, err, fail, open_graph
+from kgraph.cli.common import (
+    StoreOption,
+    StoreUrlOption,
+    TableFormat,
+    app,
+    err,
+    fail,
+    open_graph,
+    relation_names,
+)
 
 RelationOption = Annotated[list[str] | None, typer.Option(
     "--relation", "-r", metavar="RELATION",
-    help="Keep these relations: sentLetterTo, metWith, defectedFrom (repeat, or a,b).")]
+    help=f"Keep these relations: {relation_names()} (repeat, or a,b).")]
 ModalityOption = Annotated[list[str] | None, typer.Option(
     "--modality", metavar="MODALITY",
     help="Keep these modalities: asserted, planned, negated (repeat, or a,b).")]

@@ -23,12 +23,10 @@ from kgraph.graph.base import TripleStore
 from kgraph.graph.namespaces import KG, KGG, KGR, entity_iri
 from kgraph.graph.rdf import Triples
 from kgraph.normalize.names import name_key, slug
+from kgraph.schema import relation_schema
 
 _NAMED = "SELECT DISTINCT ?x WHERE { GRAPH ?g { ?m kg:entity ?x ; kg:aliasKey ?key } }"
 _RECORDED = "SELECT ?entry ?id WHERE { GRAPH kgg:curation { ?entry kg:changedDocument ?id } }"
-_ROLES = {"sentLetterTo": ("kg:sender", "kg:recipient"),
-          "metWith": ("kg:participant", "kg:participant"),
-          "defectedFrom": ("kg:defector", "kg:leftFrom")}
 
 
 @dataclass
@@ -162,10 +160,11 @@ def _remove(store: TripleStore, entry: Entry, node: URIRef) -> set[str]:
 
 
 def _reject(store: TripleStore, entry: Entry, node: URIRef) -> set[str]:
-    first, second = _ROLES[entry.relation]
+    kind = relation_schema()[entry.relation]
+    first, second = (f"kg:{role}" for role in kind.roles)
     pairs = [(s, o) for s in actors_named(store, entry.subject)
              for o in actors_named(store, entry.object)]
-    if entry.relation == "metWith":
+    if kind.symmetric:
         pairs += [(o, s) for s, o in pairs]
     changed: set[str] = set()
     for subject, obj in pairs:

@@ -39,8 +39,9 @@ from typing import Any
 
 import yaml
 
+from kgraph.schema import relation_schema
+
 ACTIONS = ("merge", "apart", "remove", "reject", "rename")
-RELATIONS = ("sentLetterTo", "metWith", "defectedFrom")
 FILE_NAME = "curation.yaml"
 
 
@@ -88,11 +89,13 @@ class Entry:
             raise CurationError(f"{where}: {self.describe()}: give a reason")
         needs = {"merge": len(self.actors) >= 2, "apart": len(self.actors) == 2,
                  "remove": bool(self.actor), "rename": bool(self.actor and self.to),
-                 "reject": bool(self.subject and self.object and self.relation in RELATIONS)}
+                 "reject": bool(self.subject and self.object
+                                and self.relation in relation_schema())}
         if not needs[self.action]:
             wanted = {"merge": "actors (two or more) and optionally into",
                       "apart": "actors (two)", "remove": "actor", "rename": "actor and to",
-                      "reject": f"relation ({', '.join(RELATIONS)}), subject and object"}
+                      "reject": f"relation ({relation_schema().choices()}), subject and "
+                                "object"}
             raise CurationError(f"{where}: a {self.action} entry needs "
                                 f"{wanted[self.action]}")
 

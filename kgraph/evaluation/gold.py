@@ -1,6 +1,7 @@
 """Gold annotations: one JSON object per document, with the relations it states.
 
-Two spellings are read, the project's own and the FRUS dev set's::
+Two spellings of a type are read, the project's own and the FRUS dev set's (a type's
+``gold`` labels in ``kgraph/data/relations.yaml``)::
 
     {"id": "s01", "text": "…", "relations": [
         {"type": "sentLetterTo", "subject": "Kim Young-sam", "object": "Jiang Zemin",
@@ -23,9 +24,9 @@ from pathlib import Path
 
 from kgraph.evaluation.names import NameForms
 from kgraph.readers.base import ReaderError
+from kgraph.schema import relation_schema
 
-_TYPES: dict[str, str] = {"SENT_LETTER_TO": "sentLetterTo", "MET_WITH": "metWith",
-          "DEFECTED_FROM": "defectedFrom"}
+MEETING = "metWith"  # the type ANNOTATION.md's ``participants`` lists are about
 
 
 @dataclass
@@ -56,8 +57,8 @@ def _names(record: dict, side: str) -> NameForms:
 
 
 def _relation(record: dict) -> GoldRelation:
-    kind = _TYPES.get(record["type"], record["type"])
-    if kind not in _TYPES.values():
+    kind = relation_schema().from_gold(record["type"])
+    if kind is None:
         raise ValueError(f"unknown relation type {record['type']!r}")
     return GoldRelation(
         type=kind,
@@ -76,7 +77,7 @@ def _header_meetings(relations: list[GoldRelation]) -> list[list[NameForms]]:
     """Without a ``participants`` field, the header meetings of one date are one meeting."""
     by_date: dict[str | None, list[NameForms]] = {}
     for r in relations:
-        if r.type == "metWith" and r.source == "header":
+        if r.type == MEETING and r.source == "header":
             by_date.setdefault(r.date, []).extend([r.subject, r.object])
     return list(by_date.values())
 
@@ -87,7 +88,7 @@ def _document(record: dict) -> GoldDocument:
         ids.append(f"{record['volume']}_{record['id']}")
     relations = [_relation(r) for r in record.get("relations", record.get("gold", []))]
     doubtful = [_relation(r) for r in record.get("doubtful") or []
-                if isinstance(r, dict) and r.get("type") in {*_TYPES, *_TYPES.values()}]
+                if isinstance(r, dict) and relation_schema().from_gold(str(r.get("type")))]
     if "participants" in record:
         meetings = [[NameForms.of(list(person)) for person in meeting]
                     for meeting in record["participants"] or []]

@@ -2,9 +2,9 @@
 
 A predicted relation matches a gold one when type and modality are the same and
 both ends name the same actors (the entity's name or any alias, compared as
-`kgraph.evaluation.names` says; ``metWith`` in either order). Each gold relation
-matches at most one prediction, preferring the one with the same date. Dates are
-then compared at the gold's precision ("2018-09" accepts "2018-09-19"). Unmatched
+`kgraph.evaluation.names` says; a symmetric type such as ``metWith`` in either order).
+Each gold relation matches at most one prediction, preferring the one with the same date.
+Dates are then compared at the gold's precision ("2018-09" accepts "2018-09-19"). Unmatched
 predictions are false positives, except a meeting of two co-participants of one
 listed meeting and a prediction that matches a ``doubtful`` entry: those count
 neither way (ANNOTATION.md, "Scoring").
@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kgraph.evaluation.gold import GoldDocument, GoldRelation
+from kgraph.evaluation.gold import MEETING, GoldDocument, GoldRelation
 from kgraph.evaluation.names import NameForms, names_match
 from kgraph.extract.rules import rule_id
+from kgraph.schema import relation_schema
 from kgraph.types import Document, Extraction, Relation
 
 HEADER_EXTRACTORS = ("heading", "participants", "address", "signature")
@@ -145,7 +146,7 @@ def _ends_match(gold: GoldRelation, relation: Relation, keys: dict[str, NameForm
     subject, obj = keys.get(relation.subject, _NOBODY), keys.get(relation.object, _NOBODY)
     if names_match(subject, gold.subject) and names_match(obj, gold.object):
         return True
-    return gold.type == "metWith" and names_match(obj, gold.subject) \
+    return relation_schema()[gold.type].symmetric and names_match(obj, gold.subject) \
         and names_match(subject, gold.object)
 
 
@@ -158,7 +159,7 @@ def _neutral(gold: GoldDocument, relation: Relation, keys: dict[str, NameForms])
     """A prediction that counts neither way: a doubtful case, or two co-participants."""
     if any(_matches(d, relation, keys) for d in gold.doubtful):
         return True
-    if relation.type != "metWith":
+    if relation.type != MEETING:
         return False
     subject, obj = keys.get(relation.subject, _NOBODY), keys.get(relation.object, _NOBODY)
     for meeting in gold.participants:

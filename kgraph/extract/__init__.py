@@ -30,6 +30,7 @@ from kgraph.memory import release_free_memory
 from kgraph.normalize.brackets import CleanText, resolve_brackets
 from kgraph.normalize.names import slug
 from kgraph.normalize.roles import parse_role
+from kgraph.schema import relation_schema
 from kgraph.types import Document, Entity, Evidence, Extraction, Relation
 
 __all__ = ["extract_document", "extract_documents", "load_pipeline"]
@@ -347,17 +348,19 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
     """
     best: dict[tuple, Relation] = {}
     # A person defects from a place once: an undated mention ("the defection of X") is the
-    # dated one told again; so is "the letter" between two that the document dates elsewhere.
-    dated = {(r.type, r.subject, r.object, r.modality) for r in relations
-             if r.type in {"defectedFrom", "sentLetterTo"} and r.date}
-    relations = [r for r in relations if r.type not in {"defectedFrom", "sentLetterTo"}
-                 or r.date or (r.type, r.subject, r.object, r.modality) not in dated]
+    # dated one told again; so is "the letter" between two that the document dates elsewhere
+    # (the schema's `once`).
+    schema = relation_schema()
+    dated_once = {(r.type, r.subject, r.object, r.modality) for r in relations
+                  if schema[r.type].once and r.date}
+    relations = [r for r in relations if not schema[r.type].once or r.date
+                 or (r.type, r.subject, r.object, r.modality) not in dated_once]
     # One sentence tells one relation of a pair once: "X and Y met … their summits".
     dated_here = {_sentence_key(r) for r in relations if r.date}
     relations = [r for r in relations if r.date or _sentence_key(r) not in dated_here]
     for relation in relations:
         ends = (relation.subject, relation.object)
-        if relation.type == "metWith":
+        if schema[relation.type].symmetric:
             ends = tuple(sorted(ends))
         key = (relation.type, *ends, relation.date, relation.modality)
         if key not in best or relation.confidence > best[key].confidence:
@@ -367,7 +370,7 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
 
 def _sentence_key(relation: Relation) -> tuple:
     ends = (relation.subject, relation.object)
-    if relation.type == "metWith":
+    if relation_schema()[relation.type].symmetric:
         ends = tuple(sorted(ends))
     return relation.type, *ends, relation.modality, relation.evidence.start
 

@@ -9,11 +9,13 @@ modality, date and medium are decided in one place (`kgraph.extract.qualify`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 from spacy.tokens import Span
 
 from kgraph.extract.arguments import Found
 from kgraph.extract.defections import defections
+from kgraph.extract.engine import frame_relations
 from kgraph.extract.entities import Actors
 from kgraph.extract.letters import (
     letters_from_noun,
@@ -24,19 +26,26 @@ from kgraph.extract.letters import (
 )
 from kgraph.extract.lexicon import lexicon
 from kgraph.extract.meetings import meetings_from_noun, meetings_from_verb, present_at
+from kgraph.schema import relation_schema
 
 __all__ = ["Found", "find_relations"]
 
 
 def find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
-    """Every relation the rules find in one parsed sentence (see `_find_relations`).
+    """Every relation the rules find in one parsed sentence (see `_find_relations`), then
+    the data-driven frame rules (`kgraph.extract.engine`).
 
-    Countries do not meet: "discussions between the United States and Korea" name
-    the governments' talks, not a meeting of two actors kgraph can place.
+    Only the entity types the schema allows stand at a relation's ends (``ends`` in
+    ``kgraph/data/relations.yaml``): countries do not meet ("discussions between the United
+    States and Korea" name the governments' talks, not a meeting of two actors kgraph can
+    place). A find whose object is its subject has its object still to be resolved: only
+    its subject is checked.
     """
-    for found in _find_relations(sentence, actors):
-        # Countries do not meet, nor do persons meet countries ("meet U.S. officials").
-        if found.type == "metWith" and "Country" in {found.subject.type, found.object.type}:
+    schema = relation_schema()
+    for found in chain(_find_relations(sentence, actors), frame_relations(sentence, actors)):
+        kind, pending = schema[found.type], found.subject.id == found.object.id
+        if found.subject.type not in kind.subject_types or not pending and \
+                found.object.type not in kind.object_types:
             continue
         if found.type == "metWith" and _remote(found.trigger):
             continue

@@ -1,11 +1,11 @@
 """One node per real letter, meeting or defection, however many documents tell it.
 
 Each document states its relations as event nodes of its own (`kgraph.graph.rdf`).
-Here they are grouped: the same kind of relation between the same parties (sender
-and addressee; the two participants; the defector and the state left), with the
-same modality and compatible dates, is one event. Dates are compatible when one
-is the other at a coarser precision (``2019-02`` and ``2019-02-28``), or, for
-meetings, days at most VISIT_DAYS apart (one visit told by its days); a coarse
+Here they are grouped: the same kind of relation between the same parties (sender and
+addressee; the two participants of a symmetric type, in either order; the defector and the
+state left), with the same modality and compatible dates, is one event. Dates are
+compatible when one is the other at a coarser precision (``2019-02`` and ``2019-02-28``),
+or, for meetings, days at most VISIT_DAYS apart (one visit told by its days); a coarse
 date that fits two events stays an event of its own, and so does an undated
 report when more than one dated event could be the one it tells, unless exactly
 one of them is dated to the day within a month before the document telling the
@@ -37,6 +37,7 @@ from rdflib.namespace import RDF, XSD
 
 from kgraph.graph.namespaces import KG, hashed_iri
 from kgraph.graph.rdf import Triples, typed_date
+from kgraph.schema import relation_schema
 
 # Who wrote to whom how often (asserted letters, counted once however often told),
 # one node per ordered pair: what mutual-correspondents reads, instead of joining
@@ -80,7 +81,7 @@ def _document_id(iri: str) -> str:
 
 def _key(row: dict[str, Any]) -> tuple[str, str, str, str]:
     ends = (row["source"], row["target"])
-    if row["relation"] == "metWith":  # a meeting has no direction
+    if relation_schema()[row["relation"]].symmetric:  # a meeting has no direction
         ends = tuple(sorted(ends))
     return (row["relation"], *ends, row["modality"])
 

@@ -9,10 +9,10 @@ Each relation is written twice, on purpose:
 * a direct edge for simple queries, ``?a kg:sentLetterTo ?b`` — only for
   asserted relations, so that a denied or planned meeting never reads as one
   that happened;
-* an event node (``kg:Correspondence``, ``kg:Meeting``, ``kg:Defection``)
-  with the detail: parties, date typed by precision, modality, medium,
-  confidence, evidence text and offsets, the source document and the
-  extraction activity.
+* an event node of the type's class (``kg:Correspondence``, ``kg:Meeting``, … as
+  ``kgraph/data/relations.yaml`` declares, with its role predicates) with the
+  detail: parties, date typed by precision, modality, medium, confidence, evidence
+  text and offsets, the source document and the extraction activity.
 """
 
 from __future__ import annotations
@@ -35,14 +35,11 @@ from kgraph.graph.namespaces import (
 )
 from kgraph.normalize.names import name_key, slug
 from kgraph.normalize.roles import parse_role
+from kgraph.schema import relation_schema
 from kgraph.types import Document, Entity, Extraction, Relation, date_precision
 
-EVENT_CLASS = {"sentLetterTo": KG.Correspondence, "metWith": KG.Meeting,
-               "defectedFrom": KG.Defection}
 MEDIUM_CLASS = {"letter": KG.Letter, "telegram": KG.Telegram, "cable": KG.Cable,
                 "message": KG.Message}
-ROLES = {"sentLetterTo": (KG.sender, KG.recipient), "metWith": (KG.participant, KG.participant),
-         "defectedFrom": (KG.defector, KG.leftFrom)}
 _DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 _METADATA = {
     "archive": KG.archive, "identifier": DCTERMS.identifier, "original_language": DCTERMS.language,
@@ -216,12 +213,13 @@ def _add_relation(graph: Triples, relation: Relation, document: URIRef, document
         graph.add((subject, KG[relation.type], obj))
     event = event_iri(document_id, relation.type, relation.subject, relation.object,
                       relation.date or "", relation.modality, str(relation.evidence.start))
-    graph.add((event, RDF.type, EVENT_CLASS[relation.type]))
+    kind = relation_schema()[relation.type]
+    graph.add((event, RDF.type, KG[kind.event_class]))
     if relation.medium in MEDIUM_CLASS:
         graph.add((event, RDF.type, MEDIUM_CLASS[relation.medium]))
-    first, second = ROLES[relation.type]
-    graph.add((event, first, subject))
-    graph.add((event, second, obj))
+    first, second = kind.roles
+    graph.add((event, KG[first], subject))
+    graph.add((event, KG[second], obj))
     graph.add((event, KG.relation, KG[relation.type]))
     if date := typed_date(relation.date):
         graph.add((event, KG.date, date))

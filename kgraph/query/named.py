@@ -8,7 +8,12 @@ that uses ``?nameKey`` for a parameter ``name`` also gets the value's spelling-
 insensitive key (`name_key`), matched against actors' indexed ``kg:nameKey``;
 a query that uses ``?periodYear`` with parameters ``from`` and ``to`` also gets
 every year of the period, to join with the events' indexed ``kg:year`` (a range
-FILTER alone makes Oxigraph read every event):
+FILTER alone makes Oxigraph read every event); a query that uses ``?relationEdge`` for
+a parameter ``relation`` also gets that type's direct-edge property and its role
+predicates, ``?relationSubjectRole`` and ``?relationObjectRole``, from the relation schema
+(`kgraph.schema`), so that it serves every declared type. ``{{relation_roles}}`` in a
+query's text stands for the rows ``(kg:sender kg:recipient "wrote to")`` … of every type:
+each role, the other end's role and the phrase (``phrases`` in the schema):
 
 >>> q = load_query("correspondents")
 >>> list(q.params)
@@ -24,10 +29,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from kgraph.graph.namespaces import KG
 from kgraph.normalize.names import name_key
+from kgraph.schema import extension_setting, relation_schema
 
 _PARAM = re.compile(r"^#\s*@param\s+(?P<name>\w+)\s*:\s*(?P<description>.*)$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
@@ -59,6 +66,9 @@ class NamedQuery:
                 bound[f"{p}Key"] = name_key(bound[p])
         if "?periodYear" in self.text:
             bound["periodYear"] = period_years(bound["from"], bound["to"], self.name)
+        for p in self.params:
+            if f"?{p}Edge" in self.text:
+                bound |= _relation_terms(p, bound[p], self.name)
         return bound
 
     def bind(self, **values: str) -> str:
@@ -67,6 +77,16 @@ class NamedQuery:
 
 
 MAX_YEARS = 1000
+
+
+def _relation_terms(param: str, value: str, name: str) -> dict[str, URIRef]:
+    """``?relationEdge``, ``?relationSubjectRole``, ``?relationObjectRole`` for a type."""
+    kind = relation_schema().get(value)
+    if kind is None:
+        raise QueryError(f"query '{name}': {param} {value!r} is not a relation type; use "
+                         f"{relation_schema().choices()}")
+    return {f"{param}Edge": KG[kind.name], f"{param}SubjectRole": KG[kind.roles[0]],
+            f"{param}ObjectRole": KG[kind.roles[1]]}
 
 
 def period_years(start: str, end: str, name: str = "query") -> list[Literal]:
@@ -86,15 +106,17 @@ def period_years(start: str, end: str, name: str = "query") -> list[Literal]:
     return [Literal(f"{y:04d}", datatype=XSD.gYear) for y in range(years[0], years[1] + 1)]
 
 
-def with_values(text: str, bindings: dict[str, str | list[Literal]],
+def with_values(text: str, bindings: dict[str, str | URIRef | list[Literal]],
                 name: str = "query") -> str:
     """`text` with VALUES blocks binding `bindings` right after WHERE {: the single
-    values as literals in one row, each list as the values of its own variable."""
+    values in one row (strings as literals, IRIs as IRIs), each list as the values of its
+    own variable."""
     if not bindings:
         return text
     single = {k: v for k, v in bindings.items() if not isinstance(v, list)}
     names = " ".join(f"?{p}" for p in single)
-    terms = " ".join(Literal(value).n3() for value in single.values())
+    terms = " ".join((value if isinstance(value, URIRef) else Literal(value)).n3()
+                     for value in single.values())
     block = f"VALUES ({names}) {{ ({terms}) }}\n" if single else ""
     for variable, values in bindings.items():
         if isinstance(values, list):
@@ -105,7 +127,20 @@ def with_values(text: str, bindings: dict[str, str | list[Literal]],
     return text[:match.end()] + "\n  " + block + text[match.end():]
 
 
+def relation_roles() -> str:
+    """VALUES rows (role, the other end's role, phrase) for every relation type, both ways
+    for a directed one."""
+    rows = []
+    for kind in relation_schema().relations:
+        first, second = (KG[role].n3() for role in kind.roles)
+        rows.append(f"({first} {second} {Literal(kind.phrases[0]).n3()})")
+        if not kind.symmetric:
+            rows.append(f"({second} {first} {Literal(kind.phrases[1]).n3()})")
+    return " ".join(rows)
+
+
 def _parse(name: str, text: str) -> NamedQuery:
+    text = text.replace("{{relation_roles}}", relation_roles())
     header = []
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -117,9 +152,13 @@ def _parse(name: str, text: str) -> NamedQuery:
     return NamedQuery(name, description, params, text)
 
 
-@lru_cache(maxsize=1)
 def named_queries() -> dict[str, NamedQuery]:
     """Every named query shipped with kgraph, by name."""
+    return _named_queries(extension_setting())
+
+
+@lru_cache(maxsize=4)
+def _named_queries(setting: str) -> dict[str, NamedQuery]:
     folder = resources.files("kgraph").joinpath("queries")
     return {item.name[:-3]: _parse(item.name[:-3], item.read_text("utf-8"))
             for item in sorted(folder.iterdir(), key=lambda i: i.name)

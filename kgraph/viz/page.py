@@ -24,6 +24,7 @@ from urllib.parse import unquote
 import networkx as nx
 from pyvis.network import Network
 
+from kgraph.schema import relation_schema
 from kgraph.types import MODALITIES
 from kgraph.viz.layout import place
 from kgraph.viz.size import MEASURES, keep_top, scores
@@ -38,8 +39,6 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
     "Institution": ("#9c755f", "square"),
     "Organization": ("#bab0ac", "square"),
 }
-RELATION_COLOUR = {"sentLetterTo": "#1f77b4", "metWith": "#2ca02c", "defectedFrom": "#d62728"}
-DIRECTED = {"sentLetterTo", "defectedFrom"}
 LARGE = 300  # above this many nodes edges are drawn straight and hidden while dragging
 
 __all__ = ["MEASURES", "PageView", "build_network", "page_html", "render_page", "write_page"]
@@ -100,12 +99,13 @@ def _node_item(node: str, data: dict[str, Any], size: float, rank: int,
 def _edge_item(i: int, source: str, target: str, data: dict[str, Any],
                labels: dict[str, str], parallel: int, large: bool) -> dict[str, Any]:
     relation = data.get("relation", "")
-    colour = RELATION_COLOUR.get(relation, "#888")
+    kind = relation_schema().get(relation)
+    colour = kind.colour if kind else "#888"
     item = {
         "id": i, "from": source, "to": target,
         "title": _edge_title(source, target, data, labels),
         "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.6},
-        "arrows": "to" if relation in DIRECTED else "",
+        "arrows": "to" if kind and not kind.symmetric else "",
         "dashes": data.get("modality") != "asserted",
         "relation": relation, "modality": data.get("modality"),
         "year": _year(data.get("date")), "date": data.get("date"),
@@ -176,13 +176,18 @@ def render_page(net: Network, title: str, note: str = "") -> str:
     assets = resources.files("kgraph.viz").joinpath("assets")
     template = assets.joinpath("page.html").read_text("utf-8")
     options = net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())
-    relations = _present([e["relation"] for e in net.edges], list(RELATION_COLOUR))
+    schema = relation_schema()
+    relations = _present([e["relation"] for e in net.edges], list(schema.names))
     data = {
         "title": title, "note": note, "nodes": net.nodes, "edges": net.edges, "options": options,
         "types": [[kind, TYPE_STYLE[kind][0]] for kind in
                   _present([n["kind"] for n in net.nodes], list(TYPE_STYLE))
                   if kind in TYPE_STYLE],
-        "relations": [[rel, RELATION_COLOUR.get(rel, "#888")] for rel in relations],
+        "relations": [[rel, kind.colour if (kind := schema.get(rel)) else "#888"]
+                      for rel in relations],
+        # How the actor panel says each type, and which have no direction.
+        "phrases": {kind.name: list(kind.phrases) for kind in schema.relations},
+        "symmetric": [kind.name for kind in schema.relations if kind.symmetric],
         "modalities": _present([e["modality"] for e in net.edges], list(MODALITIES)),
     }
     values = {

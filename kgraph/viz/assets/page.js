@@ -1,11 +1,7 @@
 // The graph page: DATA (nodes at stored positions, edges, options) drawn with vis-network.
 // Text from documents is only ever set with textContent, never as HTML.
 const byId = (id) => document.getElementById(id);
-const PHRASE = {
-  sentLetterTo: ["wrote to", "received a letter from"],
-  metWith: ["met", "met"],
-  defectedFrom: ["defected from", "was left by"],
-};
+const PHRASE = DATA.phrases;  // from the relation schema (kgraph/data/relations.yaml)
 byId("page-title").textContent = DATA.title;
 document.title = DATA.title;
 
@@ -183,7 +179,7 @@ function byDate(a, b) {
 }
 function relationItem(edge, actor) {
   const item = element("li");
-  const outgoing = edge.from === actor || edge.relation === "metWith";
+  const outgoing = edge.from === actor || DATA.symmetric.includes(edge.relation);
   const other = nodes.get(edge.from === actor ? edge.to : edge.from);
   const phrase = (PHRASE[edge.relation] || [edge.relation, edge.relation + " (by)"])[outgoing ? 0 : 1];
   const head = element("div");
