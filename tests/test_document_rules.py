@@ -45,6 +45,11 @@ CASES = [
      "Telegram From the Embassy in Korea to the Department of State\n\n"
      "Seoul, June 3, 1964, 5 p.m.\n\nThe President received Ambassador Berger this morning.",
      [("Park Chung-hee", "metWith", "Samuel D. Berger", "asserted", "1964-06")]),
+    ("the-ambassador-of-the-dateline",
+     "Telegram From the Commander in Chief, United Nations Command (Bonesteel) to the Joint "
+     "Chiefs of Staff\n\nSeoul, May 4, 1967.\n\nI have consulted with the Ambassador on the "
+     "matter.",
+     [("Charles H. Bonesteel III", "metWith", "Winthrop G. Brown", "asserted", "1967-05")]),
     ("news-present-perfect",
      "Envoys meet\nDaily Courier | June 4, 2019\n\nMike Pompeo has met Kim Yong-chol in New York. "
      "The cancelled summit planned with Kim Jong-un was not mentioned by Donald Trump.",

@@ -218,6 +218,8 @@ def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) 
                 bound = names.person(holder, title)
             if bound is None and names.home:
                 bound = names.office_titled(title, names.home)
+            if bound is None and title == "Ambassador":
+                bound = names.our_ambassador()
         elif token.text in lex["anaphoric_offices"] and token.i > 0 \
                 and doc[token.i - 1].lower_ == "the":
             bound = next((e for e in reversed(offices) if e.name.startswith(token.text)), None)

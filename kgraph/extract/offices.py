@@ -61,6 +61,9 @@ class Holder:
 _FILLER = frozenset({"the", "of", "for", "to", "and", "s", "elect", "former", "acting"})
 
 
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower())) - _FILLER
 
@@ -87,11 +90,14 @@ def surname_key(word: str) -> str:
 def _usual_names(name: str) -> list[str]:
     """ "David Dean Rusk" → "Dean Rusk", "David Rusk", "David D. Rusk" (POCOM: all forenames)."""
     words = name.split(", ")[0].split()
+    suffix = ""
+    if len(words) > 3 and words[-1].rstrip(".") in _SUFFIXES:  # "… Bonesteel III"
+        suffix, words = " " + words[-1], words[:-1]
     if len(words) < 3:
         return []
     first, middle, last = words[0], words[1:-1], words[-1]
     return [f"{middle[-1]} {last}", f"{first} {last}",
-            f"{first} {' '.join(m[0] + '.' for m in middle)} {last}"]
+            f"{first} {' '.join(m[0] + '.' for m in middle)} {last}{suffix}"]
 
 
 class OfficeHolders:
@@ -104,6 +110,8 @@ class OfficeHolders:
         for holder in holders:
             for name in (holder.name, *holder.aliases):
                 words = name.split(", ")[0].replace("-", " ").split()
+                while len(words) > 1 and words[-1].rstrip(".") in _SUFFIXES:
+                    words = words[:-1]  # "Charles H. Bonesteel III": Bonesteel
                 if not words or words[0] in east_asian or words[-1] in east_asian:
                     continue
                 self._by_surname.setdefault(surname_key(words[-1]), []).append(holder)

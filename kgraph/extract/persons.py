@@ -223,13 +223,21 @@ class Names:
 
     def __init__(self, gazetteer: Gazetteer, people: PersonsList | None = None,
                  linked: dict[str, str] | None = None, date: str | None = None,
-                 offices: OfficeHolders | None = None, home: str | None = None) -> None:
+                 offices: OfficeHolders | None = None, home: str | None = None,
+                 post: str | None = None) -> None:
         self.gazetteer = gazetteer
         self.people = people or PersonsList(None)
         self.linked = linked or {}
         self.date = date
         self.offices = offices or load_office_holders()
         self.home = home  # whose offices a bare title names ("the President"), when known
+        self.post = post  # an American document written at a U.S. embassy: "Korea"
+
+    def our_ambassador(self) -> Entity | None:
+        """ "the Ambassador" in a U.S. telegram from Seoul: the U.S. Ambassador to Korea."""
+        if self.post is None:
+            return None
+        return self.office_titled(f"Ambassador to {self.post}", "United States")
 
     def office_titled(self, title: str, country: str | None = None) -> Entity | None:
         """The person holding the office a bare title names at the document's date."""
@@ -313,7 +321,21 @@ def names_for(document: Document, gazetteer: Gazetteer) -> Names:
     when = (int(date[:4]), int(date[5:7]) if len(date) >= 7 else 0) if date[:4].isdigit() else None
     people = PersonsList(document.metadata.get("persons"), when)
     return Names(gazetteer, people, linked_names(document, people), document.date,
-                 home=_home_country(document, gazetteer))
+                 home=_home_country(document, gazetteer), post=_us_post(document))
+
+
+def _us_post(document: Document) -> str | None:
+    """The country a U.S. document's dateline puts its writer in, as POCOM names the post
+    ("Seoul, June 3, 1964" → "Korea"); None at home or for other archives."""
+    if document.format != "frus" and not any(
+            words in (document.title or "") for words in lexicon()["us_heading_words"]):
+        return None  # FRUS, or a page copied from it: its heading names a U.S. office
+    for mark in document.markup:
+        if mark.tag == "dateline":
+            city = document.text[mark.start:mark.end].split(",")[0].strip()
+            post = lexicon()["capitals"].get(city)
+            return None if post in {None, "the United States"} else post
+    return None
 
 
 def _home_country(document: Document, gazetteer: Gazetteer) -> str | None:
