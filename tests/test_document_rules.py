@@ -173,3 +173,11 @@ def test_a_telegram_relaying_a_message_speaks_with_the_message_s_voice(tmp_path,
              for r in extraction.relations if r.type == "sentLetterTo"}
     assert ("John F. Kennedy", "Nikita Khrushchev", "asserted", "1961-01-21") in found, found
     assert ("Nikita Khrushchev", "John F. Kennedy", "asserted", None) in found, found
+
+
+def test_fleeing_a_room_is_no_defection(tmp_path, nlp):
+    (tmp_path / "room.txt").write_text(
+        "Plenum report\n\nThe plenum of the Workers' Party of Korea met in August. Pak "
+        "Chang-ok, a North Korean official, fled the plenum before the vote.", "utf-8")
+    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+    assert [r for r in extraction.relations if r.type == "defectedFrom"] == []

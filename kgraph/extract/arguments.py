@@ -58,6 +58,12 @@ def actors_of(token: Token | None, actors: Actors, depth: int = 0) -> list[Entit
                 "companion_nouns"] and child_of(child, "poss") is not None:
             # "Kim, his wife Ri Sol Ju and officials": a list, not another name for Kim
             found.extend(actors_of(child, actors, depth + 1))
+        elif child.dep_ == "appos" and entity is not None and entity.type == "Person" and (
+                other := actors.at(child.i)) is not None and other.type == "Person" \
+                and not _bracketed(child):
+            # "Seo Hwi, Li Pil-gyu and …": a named person is no other name for another
+            # (but "Pak Heon-yeong [Pak Hon Yong]" is)
+            found.extend(actors_of(child, actors, depth + 1))
         elif child.dep_ == "prep" and child.lower_ == "including":
             found.extend(e for o in child.children if o.dep_ == "pobj"  # "…, including X"
                          for e in actors_of(o, actors, depth + 1))
@@ -65,6 +71,12 @@ def actors_of(token: Token | None, actors: Actors, depth: int = 0) -> list[Entit
     for e in found:
         unique.setdefault(e.id, e)
     return list(unique.values())
+
+
+def _bracketed(token: Token) -> bool:
+    """Whether the phrase `token` heads is set off in brackets or parentheses."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text in {"[", "("}
 
 
 def titled_name(title: Token, actors: Actors) -> list[Entity]:

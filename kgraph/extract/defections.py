@@ -44,6 +44,16 @@ def _opposite_of_destination(trigger: Token, actors: Actors) -> list[Entity]:
     return []
 
 
+def _fled_a_room(verb: Token, actors: Actors) -> bool:
+    """ "fled the plenum": left a place that is no state or party, and crossed no border."""
+    obj = child_of(verb, "dobj")
+    if obj is None or actors_of(obj, actors) or prep_objects(verb, "to", "into", "across"):
+        return False
+    crossings = lexicon()["border_words"]
+    return not any(c.dep_ == "conj" and any(o.lemma_.lower() in crossings for o in c.subtree)
+                   for c in verb.children)
+
+
 def _granted_to(verb: Token, actors: Actors) -> list[Entity]:
     """Who was granted asylum: the dative of the active ("Russia gave Snowden asylum"), else
     the passive's subject, itself or the clause's it hangs on ("after being granted …")."""
@@ -98,6 +108,8 @@ def defections(trigger: Token, actors: Actors) -> Iterator[Found]:
     lemma = trigger.lemma_.lower()
     lex = lexicon()
     defectors: list[Entity] = []
+    if lemma in lex["leaving_verbs"] and _fled_a_room(trigger, actors):
+        return  # "fled the plenum" is no defection, unless "… and crossed the border"
     if lemma in lex["defection_verbs"] and trigger.pos_ == "VERB":
         defectors = doers_of(trigger, actors)
     elif lemma in lex["asylum_nouns"]:

@@ -170,4 +170,9 @@ def defection_origin(person: Entity, actors: Actors, gazetteer: Gazetteer) -> En
     for entity in actors.entities.values():
         if entity.type == "Party" and any(entity.name in role for role in person.roles):
             return entity
+    # The one national party the document is about ("… fled the plenum and crossed the
+    # border", in a report on the Workers' Party of Korea): its country.
+    national = {e.country for e in actors.entities.values() if e.type == "Party" and e.country}
+    if len(national) == 1:
+        return gazetteer.entity("Country", national.pop())
     return None
