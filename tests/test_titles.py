@@ -13,7 +13,7 @@ LETTERS = [
      ["the Embassy in Japan"], ["the Department of State"]),
     ("Cable, Gromyko to Zhou Enlai [via Yudin]", ["Gromyko"], ["Zhou Enlai"]),
     ("Ciphered Telegram No. 1234, Molotov to Kuznetsov, for Liu Shaoqi",
-     ["Molotov"], ["Kuznetsov", "Liu Shaoqi"]),
+     ["Molotov"], ["Liu Shaoqi"]),
     ("Report, Embassy of Poland in China to the Polish Foreign Ministry (Excerpt)",
      ["Embassy of Poland in China"], ["the Polish Foreign Ministry"]),
     ("Letter From Chairmen Kosygin and Brezhnev to President Johnson",
@@ -38,6 +38,9 @@ def test_letter_titles(title, senders, recipients):
 def test_via_names_the_literal_addressee():
     assert title_parts("Cable, Gromyko to Zhou Enlai [via Yudin]").via == ["Yudin"]
     assert title_parts("Telegram from Kim Il Sung to Stalin (via Shtykov)").via == ["Shtykov"]
+    # "to X, for Y": the message is Y's, X passes it on
+    assert title_parts("Ciphered Telegram No. 1234, Molotov to Kuznetsov, for Liu Shaoqi"
+                       ).via == ["Kuznetsov"]
 
 
 def test_conversation_journal_and_draft_titles():

@@ -87,8 +87,9 @@ def _letter(title: str, medium: re.Match[str]) -> TitleParts | None:
     sender, recipient = _split_at_to(rest)
     planned = bool(re.search(r"\b(?:Draft|Proposed|Suggested)\b", title[:medium.start()], re.I))
     parts = TitleParts(medium.group("medium").lower(), planned, split_parties(sender))
-    parts.recipients = [*split_parties(recipient), *final]
-    parts.via = via
+    # "… to Krasovsky, for Mao Zedong": the message is Mao's; Krasovsky passes it on.
+    parts.recipients = final or split_parties(recipient)
+    parts.via = via + (split_parties(recipient) if final else [])
     return parts
 
 
