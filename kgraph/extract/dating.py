@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from kgraph.extract.arguments import Found
 from kgraph.extract.citations import citation_after
 from kgraph.extract.qualify import past_tense
+from kgraph.extract.titles import title_parts
 from kgraph.normalize.dates import dates_with_year, normalize_date
 from kgraph.types import Document
 
@@ -35,7 +36,14 @@ def report_date(found: Found, document: Document) -> str | None:
         perfect = any(v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"}
                                               for c in v.children) for v in chain)
         return document.date if perfect else None
-    return document.date[:7] if past_tense(verb) else None
+    if not past_tense(verb):
+        return None
+    # A journal's entry tells that day ("Journal of … for 26 May 1957"); a report, lately.
+    return document.date if _a_journal(document) else document.date[:7]
+
+
+def _a_journal(document: Document) -> bool:
+    return bool(document.title and title_parts(document.title).author)
 
 
 def after(date: str | None, written: str | None) -> bool:

@@ -61,9 +61,17 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
             partners.extend(actors_of(p, actors))
         partners.extend(parties_between(obj, actors))
         extractor = f"dep:{lemma}-{obj.lemma_.lower()}"
+    elif lemma in lex["shared_activity_verbs"]:  # "I went fishing with Ambassador Qiao"
+        partners = [e for p in prep_objects(verb, "with") for e in actors_of(p, actors)
+                    if e.type == "Person"]
+        extractor = f"dep:{lemma}-with"
     else:
         return
     doers = doers_of(verb, actors)
+    if lemma in lex["shared_activity_verbs"]:  # persons go fishing; "I went fishing": the
+        doers = [d for d in doers if d.type == "Person"] or [  # subject hangs on "went"
+            e for aux in verb.children if aux.dep_ == "aux"
+            for c in aux.children if c.dep_ == "nsubj" for e in actors_of(c, actors)]
     subject = child_of(verb, "nsubj", "nsubjpass")
     if not partners and lemma in lex["mutual_meeting_verbs"] | lex["talking_verbs"] and _we(
             subject):  # "for us to meet personally", "which we discussed in Vienna"

@@ -223,12 +223,25 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
     Telegrams run "… along the following lines:" straight into the next paragraph.
     """
+    line_start = 0  # the first token of the line being read
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and ("\n\n" in previous.text or (
                 token.i > 1 and doc[token.i - 2].text == ":" and "\n" in previous.text)):
             token.is_sent_start = True
+        elif "\n" in previous.text_with_ws and _heading_line(doc[line_start:token.i]):
+            token.is_sent_start = True  # after "26 May 1957" or "Pyongyang" on its own line
+        if "\n" in previous.text_with_ws:
+            line_start = token.i
     return doc
+
+
+def _heading_line(line: Span) -> bool:
+    """A short line with no closing punctuation: a heading, a date or a place line."""
+    words = [t for t in line if not t.is_space]
+    return 0 < len(words) <= 6 and words[-1].text not in {",", ";", "-", "and", "of", "the"} \
+        and not words[-1].is_punct or bool(words) and len(words) <= 6 and words[-1].text in {
+            "]", ")"}
 
 
 _NAME_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Z][a-z]+$")
