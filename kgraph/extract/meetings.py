@@ -61,6 +61,13 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
             partners.extend(actors_of(p, actors))
         partners.extend(parties_between(obj, actors))
         extractor = f"dep:{lemma}-{obj.lemma_.lower()}"
+    elif lemma in lex["awaiting_verbs"]:  # "Kim Il Sung will expect my arrival"
+        obj = child_of(verb, "dobj")
+        if obj is None or obj.lemma_.lower() not in lex["awaited_nouns"]:
+            return
+        partners = [e for o in [child_of(obj, "poss")] + prep_objects(obj, "of")
+                    for e in actors_of(o, actors) if e.type == "Person"]
+        extractor = f"dep:{lemma}-arrival"
     elif lemma in lex["shared_activity_verbs"]:  # "I went fishing with Ambassador Qiao"
         partners = [e for p in prep_objects(verb, "with") for e in actors_of(p, actors)
                     if e.type == "Person"]
@@ -81,8 +88,10 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
             "holding_verbs"]:
         partners = doers[1:]  # "X and Y met"
         doers = doers[:1]
+    # One awaits an arrival still to come: planned, whatever the verb's tense.
+    mode = "planned" if lemma in lex["awaiting_verbs"] else None
     for s, r in distinct_pairs(doers, partners):
-        yield Found("metWith", s, r, verb, None, extractor, 0.8)
+        yield Found("metWith", s, r, verb, None, extractor, 0.8, mode)
 
 
 def present_at(word: Token, actors: Actors) -> Iterator[Found]:
@@ -115,6 +124,12 @@ def meetings_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
     for holder in [noun, *(c for c in noun.children if c.dep_ == "acl")]:
         for p in prep_objects(holder, "with"):
             partners.extend(actors_of(p, actors))
+    if noun.lemma_.lower() in lexicon()["travel_nouns"]:  # "my trip to you": to a person
+        heads = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # "postpone my trip to you"
+        partners.extend(e for h in heads for p in prep_objects(h, "to")
+                        for e in actors_of(p, actors) if e.type == "Person")
+        if not partners:
+            return
     hosts = actors_of(possessor, actors) if possessor is not None else []
     if partners and not hosts:  # "I gathered from a conversation with PriMin …"
         # the nearest clause with a subject ("he was open to dialogue, including a summit

@@ -86,7 +86,8 @@ def _find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
         if token.pos_ in {"NOUN", "PROPN"} or token.text.endswith("-"):  # "summit- USA"
             if lemma in lex["correspondence_nouns"]:
                 yield from letters_from_noun(token, actors)
-            if lemma in lex["meeting_nouns"] or token.lower_.rstrip("-") in lex["meeting_nouns"]:
+            if lemma in lex["meeting_nouns"] or token.lower_.rstrip("-") in lex["meeting_nouns"] \
+                    or lemma in lex["travel_nouns"]:
                 yield from meetings_from_noun(token, actors)
         if lemma in lex["defection_verbs"] | lex["defection_nouns"]:
             yield from defections(token, actors)
