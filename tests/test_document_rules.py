@@ -181,3 +181,28 @@ def test_fleeing_a_room_is_no_defection(tmp_path, nlp):
         "Chang-ok, a North Korean official, fled the plenum before the vote.", "utf-8")
     extraction = next(extract_documents(read_paths([tmp_path]), nlp))
     assert [r for r in extraction.relations if r.type == "defectedFrom"] == []
+
+
+NOTHING = [
+    # (id, text, relation type that must not be found)
+    ("a-cable-number-is-no-order",
+     "Cable No. 12, from Filippov to Mao Zedong\n\nCOPY OF AN OUTGOING TELEGRAM\n\nCopy Nº 1"
+     "\n\nCABLE Nº 2220\n\nBY CIPHER\n\nby telegraph\n\nPEKING, TO THE SOVIET AMBASSADOR\n\n"
+     "Pass the following to MAO ZEDONG:\n\nYour request has been received.", "sentLetterTo"),
+    ("a-message-to-someone-else",
+     "Letter From Chairman Khrushchev to President Kennedy\n\nMoscow, March 2, 1961.\n\n"
+     "In your message to Congress of January 30 you spoke of peace.", "sentLetterTo"),
+    ("a-flight-is-a-journey",
+     "Telegram From the Department of State to the Embassy in the Soviet Union\n\n"
+     "Washington, June 21, 1961.\n\nPresident Kennedy thanked Chairman Khrushchev for the "
+     "puppy. Her flight from the Soviet Union to the United States was long.", "defectedFrom"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "kind"), NOTHING, ids=[c[0] for c in NOTHING])
+def test_what_is_not_a_relation(name, text, kind, tmp_path, nlp):
+    (tmp_path / f"{name}.txt").write_text(text, "utf-8")
+    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+    found = [r for r in extraction.relations if r.type == kind
+             and not r.extractor.startswith("heading")]
+    assert found == []

@@ -126,7 +126,10 @@ def defections(trigger: Token, actors: Actors) -> Iterator[Found]:
         for obj in prep_objects(trigger, "of", "by"):
             defectors.extend(actors_of(obj, actors))
         possessor = child_of(trigger, "poss")
-        if possessor is not None:
+        # "her flight from Moscow" may be any journey: a flight is a defection only of
+        # someone named ("Kim's flight to the South"), not of a pronoun's guess.
+        if possessor is not None and not (lemma in lex["ambiguous_defection_nouns"]
+                                          and possessor.pos_ == "PRON"):
             defectors.extend(actors_of(possessor, actors))
     places = [p for p in _left_from(trigger, actors) if p.type != "Person"] or \
         _opposite_of_destination(trigger, actors)

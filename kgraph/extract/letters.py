@@ -228,7 +228,8 @@ def report_back(verb: Token, actors: Actors) -> Iterator[Found]:
     imperative = verb.tag_ == "VB" and verb.dep_ == "ROOT" and child_of(
         verb, "nsubj", "aux") is None
     # The model reads a two-word order as a noun: "Telegraph implementation."
-    headline = verb.dep_ == "compound" and verb.head.dep_ == "ROOT" and len(verb.sent) <= 5
+    headline = verb.dep_ == "compound" and verb.head.dep_ == "ROOT" and len(verb.sent) <= 5 \
+        and not verb.is_upper and not any(t.like_num for t in verb.sent)  # not "CABLE Nº 2220"
     first = next((t for t in verb.sent if not t.is_punct), None)
     if not (imperative or headline) or first is None or (
             first.i != verb.i and first.lower_ not in lex["polite_openers"]):
@@ -299,6 +300,8 @@ def letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
                                     if e.type == "Person"]
     for s, r in distinct_pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, noun, medium, f"dep:{medium}-noun", 0.75)
+    if not recipients and prep_objects(noun, "to"):
+        return  # "the message to Congress": addressed to someone who is no actor here
     possessor = child_of(noun, "poss") or _thanked_for(noun)
     if senders and not recipients and possessor is not None \
             and possessor.text in lexicon()["second_person"] and not _sent_to_under(noun):
