@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from kgraph.extract.entities import Actors
 from kgraph.extract.lexicon import lexicon
 from kgraph.extract.persons import Names
+from kgraph.extract.quotes import quoted_speakers
 from kgraph.types import Entity
 
 
@@ -173,6 +174,7 @@ def _national_title(token: Token, names: Names) -> tuple[Entity, int] | None:
 def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) -> None:
     """Add mentions for pronouns and bare titles to `actors`, in text order."""
     lex = lexicon()
+    quoted = quoted_speakers(doc, actors)  # '"In my talks with Kim …," Pompeo said.'
     persons: list[tuple[Entity, bool]] = []  # named persons, most recent last; as subject?
     offices: list[Entity] = []  # named organisations, most recent last
     for token in doc:
@@ -204,7 +206,7 @@ def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) 
                 persons.append((holder, False))
             continue
         if token.text in lex["first_person"]:
-            bound = speakers.author
+            bound = quoted.get(token.i) or speakers.author
         elif token.text in lex["first_person_plural"]:
             bound = speakers.sender
         elif token.text in lex["second_person"]:
