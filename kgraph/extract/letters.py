@@ -87,6 +87,8 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         verb_recipients = []
     doers = doers_of(verb, actors)
     senders = authors or doers
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and (kind := _kindness_of(verb)):
+        senders = actors_of(kind, actors) or senders  # "your courtesy in sending me a message"
     # "gave him a message for President Kennedy": the one it is for, not the one given it.
     recipients = [e for o in prep_objects(noun, "for") for e in actors_of(o, actors)] \
         if noun is not None else []
@@ -122,6 +124,15 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
             yield Found("metWith", carrier, r, verb, None, f"dep:{lemma}-handover", 0.7)
 
 
+def _kindness_of(verb: Token) -> Token | None:
+    """The owner of the courtesy a gerund tells ("your courtesy in sending me …")."""
+    for token in verb.sent:
+        if token.i < verb.i and token.lemma_.lower() in lexicon()["kindness_nouns"] \
+                and (owner := child_of(token, "poss")) is not None:
+            return owner
+    return None
+
+
 def _to_each_other(verb: Token) -> bool:
     return any(o.lower_ == "other" and any(c.lower_ in {"each", "one"} for c in o.children)
                or o.lower_ == "another" and o.i > 0 and o.doc[o.i - 1].lower_ == "one"
@@ -132,7 +143,7 @@ def _noun_senders(noun: Token, actors: Actors) -> list[Entity]:
     """Who wrote a letter-like noun: "X's letter", "a letter from X", "the telegram of X",
     "the Presidential message". (Children read once: a noun heading a long list has many.)"""
     children = list(noun.children)
-    possessor = next((c for c in children if c.dep_ == "poss"), None)
+    possessor = next((c for c in children if c.dep_ == "poss"), None) or _phrase_possessor(noun)
     if possessor is not None:
         return actors_of(possessor, actors)
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in {"from", "of"}]
@@ -155,8 +166,21 @@ def _sent_to_under(noun: Token) -> bool:
                and prep_objects(c, "to") for c in noun.children)
 
 
+def _phrase_head(noun: Token) -> Token:
+    """ "your message conveying congratulations" read as compounds: the phrase's head."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
+def _phrase_possessor(noun: Token) -> Token | None:
+    head = _phrase_head(noun)
+    return child_of(head, "poss") if head.i != noun.i else None
+
+
 def _thanked_for(noun: Token) -> Token | None:
     """ "thank you for the message": the one thanked, who wrote it."""
+    noun = _phrase_head(noun)
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "for" \
             or prep.head.lemma_.lower() not in lexicon()["thanking_verbs"]:
@@ -302,7 +326,7 @@ def letters_from_noun(noun: Token, actors: Actors) -> Iterator[Found]:
         yield Found("sentLetterTo", s, r, noun, medium, f"dep:{medium}-noun", 0.75)
     if not recipients and prep_objects(noun, "to"):
         return  # "the message to Congress": addressed to someone who is no actor here
-    possessor = child_of(noun, "poss") or _thanked_for(noun)
+    possessor = child_of(noun, "poss") or _phrase_possessor(noun) or _thanked_for(noun)
     if senders and not recipients and possessor is not None \
             and possessor.text in lexicon()["second_person"] and not _sent_to_under(noun):
         # "your message of congratulations": the addressee wrote to whoever writes this;
