@@ -114,9 +114,12 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         return
     # "Please pass following message": the telegram carries the message, sent as it is.
     relayed = "asserted" if following is not None else None
+    # "I send you this message": the document itself, dated by it.
+    this_one = noun is not None and verb.tag_ in {"VBP", "VBZ"} and any(
+        c.dep_ == "det" and c.lower_ == "this" for c in noun.children)
     for s, r in distinct_pairs(senders, recipients):
         yield Found("sentLetterTo", s, r, verb, medium, f"dep:{lemma}-verb", 0.85, relayed,
-                    sent_now=relayed is not None)
+                    sent_now=relayed is not None or this_one)
     if authors and lemma in lex["handing_verbs"]:
         # The one who hands over another's letter meets its addressee.
         carriers = [d for d in doers if d.type == "Person" and d.id not in {a.id for a in authors}]
