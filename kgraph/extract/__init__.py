@@ -227,19 +227,20 @@ def _bound(doc: Doc, actors: Actors, context: _Context) -> tuple[Actors, Speaker
     bound again with the message's own writer and addressee."""
     first = Actors(dict(actors.entities), list(actors.mentions), dict(actors.by_token))
     bind_references(doc, first, context.speakers, context.names)
-    speakers = _relayed_speakers(doc, first, context.speakers)
+    speakers, starts = _relayed_speakers(doc, first, context.speakers)
     if speakers is context.speakers:
         return first, speakers
-    bind_references(doc, actors, speakers, context.names)
+    # The sentence introducing the message ("… handed me by Semenov") is the office's voice.
+    bind_references(doc, actors, speakers, context.names, (context.speakers, starts))
     return actors, speakers
 
 
-def _relayed_speakers(doc: Doc, actors: Actors, speakers: Speakers) -> Speakers:
+def _relayed_speakers(doc: Doc, actors: Actors, speakers: Speakers) -> tuple[Speakers, int]:
     """An office's telegram that relays a person's message ("Please pass following message
     from the President to Khrushchev: …"): in the message, "I" is its writer and "you" its
-    addressee, not the telegram's offices."""
+    addressee, not the telegram's offices. Also where the message starts (a token)."""
     if speakers.sender is not None and speakers.sender.type == "Person":
-        return speakers
+        return speakers, 0
     for sentence in list(doc.sents)[:6]:
         if not any(t.lower_ in {"following", "text"} for t in sentence):
             continue
@@ -247,8 +248,8 @@ def _relayed_speakers(doc: Doc, actors: Actors, speakers: Speakers) -> Speakers:
             if found.type == "sentLetterTo" and found.subject.type == found.object.type \
                     == "Person" and found.subject.id != found.object.id:
                 return Speakers(author=found.subject, sender=found.subject,
-                                addressee=found.object, extra=speakers.extra)
-    return speakers
+                                addressee=found.object, extra=speakers.extra), sentence.end
+    return speakers, 0
 
 
 def _add_marked_persons(prepared: _Prepared, doc: Doc, actors: Actors, names: Names) -> None:

@@ -171,13 +171,18 @@ def _national_title(token: Token, names: Names) -> tuple[Entity, int] | None:
     return None
 
 
-def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names) -> None:
-    """Add mentions for pronouns and bare titles to `actors`, in text order."""
+def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names,
+                    before: tuple[Speakers, int] | None = None) -> None:
+    """Add mentions for pronouns and bare titles to `actors`, in text order. `before`: other
+    speakers for the tokens before a position (a telegram's own words before the message it
+    relays)."""
+    relayed = speakers
     lex = lexicon()
     quoted = quoted_speakers(doc, actors)  # '"In my talks with Kim …," Pompeo said.'
     persons: list[tuple[Entity, bool]] = []  # named persons, most recent last; as subject?
     offices: list[Entity] = []  # named organisations, most recent last
     for token in doc:
+        speakers = before[0] if before is not None and token.i < before[1] else relayed
         entity = actors.at(token.i)
         if entity is not None and entity.type != "Person" and (
                 not offices or offices[-1] is not entity):

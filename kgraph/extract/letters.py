@@ -92,7 +92,14 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     # "gave him a message for President Kennedy": the one it is for, not the one given it.
     recipients = [e for o in prep_objects(noun, "for") for e in actors_of(o, actors)] \
         if noun is not None else []
-    recipients = recipients or verb_recipients or recipients_of(verb, actors) or (
+    handed_to = recipients_of(verb, actors)  # whom the letter was given to
+    if not handed_to and lemma in lex["handing_verbs"]:  # telegraphese "… handed me by X"
+        handed_to = [e for e in addressed_by(verb, actors) if e.type == "Person"]
+    if authors and lemma in lex["handing_verbs"] and noun is not None and noun.i < verb.i:
+        # "letter to President Kennedy from Khrushchev handed me by Semenov": the letter's
+        # own addressee; "me" is only whom its carrier gave it to.
+        recipients = recipients or recipients_of(noun, actors)
+    recipients = recipients or verb_recipients or handed_to or (
         recipients_of(noun, actors) or _addressed_to(noun, actors) if noun else [])
     if not recipients and (lemma in lex["writing_verbs"] or lemma in lex["handing_verbs"]):
         recipients = [e for e in addressed_by(verb, actors)  # "which Menshikov handed President"
@@ -122,8 +129,11 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
                     sent_now=relayed is not None or this_one)
     if authors and lemma in lex["handing_verbs"]:
         # The one who hands over another's letter meets its addressee.
-        carriers = [d for d in doers if d.type == "Person" and d.id not in {a.id for a in authors}]
-        for carrier, r in distinct_pairs(carriers, [r for r in recipients if r.type == "Person"]):
+        by = [e for o in prep_objects(verb, "by") for e in actors_of(o, actors)]
+        carriers = [d for d in doers or by
+                    if d.type == "Person" and d.id not in {a.id for a in authors}]
+        for carrier, r in distinct_pairs(carriers, [r for r in handed_to or recipients
+                                                    if r.type == "Person"]):
             yield Found("metWith", carrier, r, verb, None, f"dep:{lemma}-handover", 0.7)
 
 
