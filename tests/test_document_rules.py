@@ -70,6 +70,10 @@ CASES = [
      "Envoy in Pyongyang\nDaily Courier | May 10, 2018\n\nMike Pompeo met the North Korean "
      "leader in Pyongyang on Wednesday.",
      [("Mike Pompeo", "metWith", "Kim Jong-un", "asserted", "2018-05-09")]),
+    ("the-country-s-leader",
+     "Envoy in Pyongyang\nDaily Courier | Wednesday, May 9, 2018\n\nMike Pompeo met in "
+     "Pyongyang on Wednesday with the country's young leader, who freed three prisoners.",
+     [("Mike Pompeo", "metWith", "Kim Jong-un", "asserted", "2018-05-09")]),
     ("pronoun-not-its-clause-subject",
      "Envoy\nDaily Courier | May 31, 2018\n\nKim Yong-chol will travel to Washington to meet "
      "Donald Trump and to hand him a letter from Kim Jong-un.",

@@ -149,12 +149,20 @@ def _national_title(token: Token, names: Names) -> tuple[Entity, int] | None:
     """ "the North Korean leader", "the Chinese premier" (no name after it): the holder of
     that country's office at the document's date, and where the phrase ends."""
     doc = token.doc
-    if token.lower_ != "the" or token.i + 2 >= len(doc) or doc[token.i + 1].ent_type_ != "NORP":
+    if token.lower_ != "the" or token.i + 2 >= len(doc):
         return None
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_type_ == "NORP" and end - token.i <= 3:
-        end += 1
-    country = names.gazetteer.country_of_demonym(doc[token.i + 1:end].text)
+    if doc[token.i + 1].lower_ in {"country", "nation"} and doc[token.i + 2].text in {"'s", "’s"}:
+        # "the country's ailing dictator": the country the story last named
+        country, end = _last_country(token, names), token.i + 3
+        while end < len(doc) and doc[end].dep_ == "amod" and end - token.i <= 5:
+            end += 1
+    elif doc[token.i + 1].ent_type_ == "NORP":
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_type_ == "NORP" and end - token.i <= 3:
+            end += 1
+        country = names.gazetteer.country_of_demonym(doc[token.i + 1:end].text)
+    else:
+        return None
     titles = lexicon()["national_titles"]
     for length in (2, 1):
         words = " ".join(t.lower_ for t in doc[end:end + length])
@@ -168,6 +176,19 @@ def _national_title(token: Token, names: Names) -> tuple[Entity, int] | None:
             if (holder := names.office_titled(office, country)) is not None:
                 return holder, end + length
         return None
+    return None
+
+
+def _last_country(token: Token, names: Names) -> str | None:
+    """The country (or a capital's country) named last before `token`, within a paragraph."""
+    doc = token.doc
+    capitals = lexicon()["capitals"]
+    for i in range(token.i - 1, max(-1, token.i - 80), -1):
+        if doc[i].ent_type_ != "GPE":
+            continue
+        text = doc[i].text
+        if country := names.gazetteer.country(capitals.get(text, text).removeprefix("the ")):
+            return country
     return None
 
 
