@@ -208,9 +208,12 @@ def nested_with(verb: Token) -> list[Token]:
     """A `with` one step below the verb: under its object ("discuss details with the
     Minister") or under a place it names ("spent July 2-3 in Chinhae with Pak")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    places = [o for c in verb.children if c.dep_ == "prep" for o in c.children
-              if o.dep_ == "pobj"]
+    places = [o for c in verb.children if c.dep_ == "prep" and c.lower_ not in {
+        "about", "on", "regarding", "concerning"} for o in c.children if o.dep_ == "pobj"]
     # Anywhere in the object ("discuss those points and other aspects of the conference
-    # with the Foreign Minister"); only right under a place.
+    # with the Foreign Minister"); only right under a place; never a meeting's own "with"
+    # ("brief officials about Xi's meeting with Kim").
+    meetings = lexicon()["meeting_nouns"]
     holders = [t for o in objects for t in o.subtree] + places
-    return [obj for holder in holders for obj in prep_objects(holder, "with")]
+    return [obj for holder in holders if holder.lemma_.lower() not in meetings
+            for obj in prep_objects(holder, "with")]
