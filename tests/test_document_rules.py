@@ -192,7 +192,7 @@ NOTHING = [
     ("a-cable-number-is-no-order",
      "Cable No. 12, from Filippov to Mao Zedong\n\nCOPY OF AN OUTGOING TELEGRAM\n\nCopy Nº 1"
      "\n\nCABLE Nº 2220\n\nBY CIPHER\n\nby telegraph\n\nPEKING, TO THE SOVIET AMBASSADOR\n\n"
-     "Pass the following to MAO ZEDONG:\n\nYour request has been received.", "sentLetterTo"),
+     "Pass the following to MAO ZEDONG:\n\nThe equipment will be shipped soon.", "sentLetterTo"),
     ("a-message-to-someone-else",
      "Letter From Chairman Khrushchev to President Kennedy\n\nMoscow, March 2, 1961.\n\n"
      "In your message to Congress of January 30 you spoke of peace.", "sentLetterTo"),

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from kgraph.extract.entities import organization_entity
+from kgraph.extract.gazetteer import load_gazetteer
 from kgraph.extract.persons import PersonsList
 
 PEOPLE = {
@@ -79,3 +83,13 @@ def test_an_embassy_is_named_by_its_country():
     assert (seoul.name, seoul.aliases) == ("Embassy in Korea", ["Embassy in Seoul"])
     assert organization_entity(load_gazetteer(), "Embassy", "Chinese Embassy in Pyongyang"
                                ).name == "Chinese Embassy in North Korea"
+
+
+@pytest.mark.parametrize(("written", "canonical"), [
+    ("USSR Foreign Ministry", "Ministry of Foreign Affairs (Soviet Union)"),
+    ("the Chinese Foreign Ministry", "Ministry of Foreign Affairs (China)"),
+    ("Ministry of Foreign Affairs of the USSR", "Ministry of Foreign Affairs (Soviet Union)"),
+    ("Foreign Ministry", "Foreign Ministry"),  # whose: the document's home decides later
+])
+def test_foreign_ministries_get_the_one_canonical_name(written, canonical):
+    assert organization_entity(load_gazetteer(), "Ministry", written).name == canonical

@@ -198,10 +198,29 @@ def organization_entity(gazetteer: Gazetteer, kind: str, name: str) -> Entity:
     """The gazetteer's entity; an embassy named by its country ("Embassy in Seoul" is the
     Embassy in Korea, with the written name as an alias)."""
     posted = embassy_by_country(name) if kind == "Embassy" else name
+    if kind == "Ministry":
+        posted = _foreign_ministry(posted, gazetteer)
     entity = gazetteer.entity(kind, posted)
     if posted != name:
         entity.aliases.append(name)
     return entity
+
+
+_FOREIGN_MINISTRY = re.compile(
+    r"^(?:the\s+)?(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:Foreign\s+Ministry|Ministry\s+"
+    r"of\s+Foreign\s+Affairs|MFA)$|^(?:the\s+)?(?:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+"
+    r"Affairs)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w. ]+)$")
+
+
+def _foreign_ministry(name: str, gazetteer: Gazetteer) -> str:
+    """ "USSR Foreign Ministry", "the Chinese MFA" → "Ministry of Foreign Affairs (Soviet
+    Union)", the one name ANNOTATION.md gives a foreign ministry."""
+    m = _FOREIGN_MINISTRY.match(name)
+    if m is None:
+        return name
+    written = m.group("country") or m.group("of")
+    country = gazetteer.country(written) or gazetteer.country_of_demonym(written)
+    return f"Ministry of Foreign Affairs ({country})" if country else name
 
 
 def embassy_by_country(name: str) -> str:

@@ -371,3 +371,14 @@ def _exchange_between(noun: Token, actors: Actors) -> list[Entity]:
     if verb is None:
         return []
     return parties_between(verb, actors) or parties_between(noun, actors)
+
+
+def your_instruction(noun: Token, actors: Actors) -> Iterator[Found]:
+    """ "Your order No. 48 has been fulfilled.", "your request in NSAM No. 298": the
+    addressee's written instruction to whoever writes this (filled in by `kgraph.extract`)."""
+    possessor = child_of(noun, "poss")
+    if possessor is None or possessor.text not in lexicon()["second_person"]:
+        return
+    for sender in actors_of(possessor, actors):
+        yield Found("sentLetterTo", sender, sender, noun, noun.lemma_.lower(),
+                    f"dep:{noun.lemma_.lower()}-noun+speaker", 0.6, "asserted")

@@ -23,6 +23,7 @@ from kgraph.extract.letters import (
     letters_received,
     notices,
     report_back,
+    your_instruction,
 )
 from kgraph.extract.lexicon import lexicon
 from kgraph.extract.meetings import meetings_from_noun, meetings_from_verb, present_at
@@ -86,6 +87,8 @@ def _find_relations(sentence: Span, actors: Actors) -> Iterator[Found]:
         if token.pos_ in {"NOUN", "PROPN"} or token.text.endswith("-"):  # "summit- USA"
             if lemma in lex["correspondence_nouns"]:
                 yield from letters_from_noun(token, actors)
+            elif lemma in lex["instruction_nouns"]:
+                yield from your_instruction(token, actors)
             if lemma in lex["meeting_nouns"] or token.lower_.rstrip("-") in lex["meeting_nouns"] \
                     or lemma in lex["travel_nouns"]:
                 yield from meetings_from_noun(token, actors)
