@@ -20,7 +20,7 @@ CORPORA = SHARED / "corpora"
 
 # corpus: (F1, recall, header recall, date accuracy) reached on main.
 FLOORS = {
-    "frus-dev": (0.81, 0.72, 1.0, 0.90),
+    "frus-dev": (0.82, 0.73, 1.0, 0.90),
     "frus1961-63v06": (0.87, 0.84, 1.0, 0.90),
     "news-dev": (0.86, 0.80, None, 0.95),
     "wilson-dev": (0.81, 0.76, 0.95, 0.96),

@@ -178,6 +178,13 @@ def _with_context_recipients(relations: list[Relation], speakers: Speakers) -> l
                 relation.subject, relation.object = author.id, addressee.id
                 kept.append(relation)
             continue
+        if relation.extractor.endswith("+partner"):  # a message the writer delivered
+            met = _partner_of(speakers.author, relations, relation.subject)
+            if met is not None:  # delivered at that meeting: its day, unless the text says
+                relation.object, relation.date = met.object if met.subject == \
+                    speakers.author.id else met.subject, relation.date or met.date
+                kept.append(relation)
+            continue
         if relation.extractor.endswith("+meeting"):  # "X was present at the talk"
             kept.extend(_present_at(relation, relations, speakers))
             continue
@@ -201,6 +208,16 @@ def _with_context_recipients(relations: list[Relation], speakers: Speakers) -> l
                     r.date != relation.date for r in known if r.object == relation.object):
                 kept.append(relation)
     return kept
+
+
+def _partner_of(author: Entity | None, relations: list[Relation], other_than: str
+                ) -> Relation | None:
+    """The writer's first meeting in the document (a memorandum of conversation's, with its
+    counterpart) with someone other than the letter's author."""
+    if author is None:
+        return None
+    return next((r for r in relations if r.type == "metWith" and author.id in (
+        r.subject, r.object) and other_than not in (r.subject, r.object)), None)
 
 
 def _present_at(relation: Relation, relations: list[Relation], speakers: Speakers

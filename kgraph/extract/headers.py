@@ -285,6 +285,18 @@ def heading_relations(document: Document, names: Names) -> tuple[list[Entity], l
     return entities + more_entities, relations + meetings
 
 
+def _lone_side(relations: list[Relation], by_id: dict[str, Entity]) -> Entity | None:
+    """A memorandum of conversation unsigned: the one participant who met all the others
+    (a side of one: its writer, the "I" of the text)."""
+    met = [r for r in relations if r.type == "metWith" and r.extractor == "participants"]
+    if len(met) < 2:
+        return None
+    common = {met[0].subject, met[0].object}
+    for r in met[1:]:
+        common &= {r.subject, r.object}
+    return by_id.get(common.pop()) if len(common) == 1 else None
+
+
 def document_speakers(document: Document, names: Names, entities: list[Entity],
                       relations: list[Relation]) -> Speakers:
     """Who "I", "we" and "you" are: the heading's sender and addressee, or the signer."""
@@ -294,7 +306,7 @@ def document_speakers(document: Document, names: Names, entities: list[Entity],
     addressee = by_id.get(letter.object) if letter else None
     signed = signer(document, names) or [e for e in [journal_author(document, names)] if e]
     author = sender if sender is not None and sender.type == "Person" else (
-        signed[0] if signed else None)
+        signed[0] if signed else _lone_side(relations, by_id))
     # Whoever first receives a relayed telegram ("[via Terebin]", "To Terebin:") answers it.
     relay = next((by_id.get(r.object) for r in relations
                   if r.extractor in {"heading:via", "address"}), None)

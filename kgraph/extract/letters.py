@@ -113,6 +113,12 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         for s in authors:
             yield Found("sentLetterTo", s, s, verb, medium, f"dep:{lemma}-handed+speaker", 0.6)
         return
+    if not recipients and authors and lemma in lex["handing_verbs"]:
+        # "the reason for my call was to deliver a message from President Johnson": to whom
+        # the writer met (filled in by `kgraph.extract` from the conversation's parties).
+        for s in authors:
+            yield Found("sentLetterTo", s, s, verb, medium, f"dep:{lemma}-verb+partner", 0.6)
+        return
     if not recipients and not authors and subject is not None \
             and subject.text in lex["second_person"]:
         # "the letter you have sent on April 7": the addressee wrote to this document's writer.
