@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from kgraph.extract.coref import Speakers, bind_references
 from kgraph.extract.dating import StoryTime, after, cited_date, report_date
-from kgraph.extract.entities import Actors, find_actors
+from kgraph.extract.entities import Actors, canonical_foreign_ministry, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
 from kgraph.extract.lexicon import lexicon
@@ -346,7 +346,10 @@ def _qualify_ministries(entities: dict[str, Entity], relations: list[Relation], 
     result: dict[str, Entity] = {}
     for entity in entities.values():
         if entity.type == "Ministry" and entity.country is None and "(" not in entity.name:
-            name = f"{entity.name} ({country})"
+            # "the Foreign Ministry" of a Chinese cable: Ministry of Foreign Affairs (China)
+            name = canonical_foreign_ministry(f"{entity.name} of {country}", load_gazetteer())
+            if name.endswith(f" of {country}"):
+                name = f"{entity.name} ({country})"
             new_id = f"Ministry/{slug(name)}"
             renamed[entity.id] = new_id
             entity = replace(entity, id=new_id, name=name, country=country,

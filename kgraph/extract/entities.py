@@ -199,7 +199,7 @@ def organization_entity(gazetteer: Gazetteer, kind: str, name: str) -> Entity:
     Embassy in Korea, with the written name as an alias)."""
     posted = embassy_by_country(name) if kind == "Embassy" else name
     if kind == "Ministry":
-        posted = _foreign_ministry(posted, gazetteer)
+        posted = canonical_foreign_ministry(posted, gazetteer)
     entity = gazetteer.entity(kind, posted)
     if posted != name:
         entity.aliases.append(name)
@@ -212,7 +212,7 @@ _FOREIGN_MINISTRY = re.compile(
     r"Affairs)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w. ]+)$")
 
 
-def _foreign_ministry(name: str, gazetteer: Gazetteer) -> str:
+def canonical_foreign_ministry(name: str, gazetteer: Gazetteer) -> str:
     """ "USSR Foreign Ministry", "the Chinese MFA" → "Ministry of Foreign Affairs (Soviet
     Union)", the one name ANNOTATION.md gives a foreign ministry."""
     m = _FOREIGN_MINISTRY.match(name)

@@ -321,6 +321,10 @@ def home_country(entities: list[Entity], relations: list[Relation],
     ``Ministry of Foreign Affairs`` → ``[To the] Chinese Embassy in North Korea`` → China.
     """
     by_id = {e.id: e for e in entities}
+    for entity in entities:  # "Cable from Chinese Foreign Ministry": a ministry with its country
+        if entity.type == "Ministry" and entity.name.endswith(")") and entity.country is None \
+                and (country := gazetteer.country(entity.name.rsplit("(", 1)[1].rstrip(")"))):
+            return country
     for relation in relations:
         sender, recipient = by_id.get(relation.subject), by_id.get(relation.object)
         if sender is None or recipient is None or sender.type != "Ministry":

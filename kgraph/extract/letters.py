@@ -92,6 +92,15 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
     # "gave him a message for President Kennedy": the one it is for, not the one given it.
     recipients = [e for o in prep_objects(noun, "for") for e in actors_of(o, actors)] \
         if noun is not None else []
+    if lemma in lex["answering_verbs"]:
+        # "X replied to a letter from Y", "X answered Y's telegram": X wrote back to Y.
+        letter = noun or next((o for o in prep_objects(verb, "to")
+                               if o.lemma_.lower() in lex["correspondence_nouns"]), None)
+        answered = _noun_senders(letter, actors) if letter is not None else []
+        for s, r in distinct_pairs(doers_of(verb, actors), answered):
+            yield Found("sentLetterTo", s, r, verb, "letter", f"dep:{lemma}-answer", 0.75)
+        if answered:
+            return
     handed_to = recipients_of(verb, actors)  # whom the letter was given to
     if not handed_to and lemma in lex["handing_verbs"]:  # telegraphese "… handed me by X"
         handed_to = [e for e in addressed_by(verb, actors) if e.type == "Person"]
