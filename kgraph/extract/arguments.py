@@ -189,12 +189,29 @@ def parties_between(token: Token, actors: Actors) -> list[Entity]:
     often hangs one side under the other: "between Kim and US President Donald Trump")."""
     found: dict[str, Entity] = {}
     for obj in prep_objects(token, "between", "among"):
+        if obj.lower_ == "them":
+            return _last_two_persons(obj, actors)  # "a meeting between them"
         for entity in actors_of(obj, actors):
             found.setdefault(entity.id, entity)
         for t in obj.subtree:
             if (entity := actors.at(t.i)) is not None and entity.type != "Country":
                 found.setdefault(entity.id, entity)
     return list(found.values())
+
+
+def _last_two_persons(pronoun: Token, actors: Actors) -> list[Entity]:
+    """ "… wrote a letter to Brezhnev. In the letter Reagan recalled a meeting between
+    them": the last two persons named before, within two sentences."""
+    start = pronoun.doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 \
+        else pronoun.sent.start
+    persons: list[Entity] = []
+    for i in range(pronoun.i - 1, start - 1, -1):
+        entity = actors.at(i)
+        if entity is not None and entity.type == "Person" and entity not in persons:
+            persons.append(entity)
+            if len(persons) == 2:
+                return persons
+    return []
 
 
 def distinct_pairs(senders: list[Entity], recipients: list[Entity]) -> Iterator[tuple]:
