@@ -90,14 +90,14 @@ def _assert_thresholds(report: dict, overall: float, per_type: float) -> None:
 def test_project_gold_sentences():
     report = _cli_report(str(GOLD / "sentences.jsonl"))
     assert report["documents"] >= 80
-    _assert_thresholds(report, 0.85, 0.75)
+    _assert_thresholds(report, 0.95, 0.85)
     assert report["date_accuracy"] >= 0.9
 
 
 def test_project_gold_for_the_sample_corpus():
     report = _cli_report(str(GOLD / "corpus.jsonl"), str(CORPUS))
     assert report["documents"] == 18
-    _assert_thresholds(report, 0.85, 0.75)
+    _assert_thresholds(report, 0.95, 0.85)
 
 
 def test_scoring_follows_the_annotation_guide(tmp_path):
