@@ -88,6 +88,11 @@ CASES = [
      "Abe days before planned talks with Chinese and Russian leaders, Japanese and Korean state "
      "media reported on Friday.",
      [("Moon Jae-in", "metWith", "Shinzo Abe", "asserted", None)]),
+    ("the-meeting-being-planned",
+     "Letter From Chairman Khrushchev to President Kennedy\n\nMoscow, May 12, 1961.\n\n"
+     "I accept your proposal for a meeting in Vienna in June. I hope that our meeting will be "
+     "useful.",
+     [("Nikita Khrushchev", "metWith", "John F. Kennedy", "planned", "1961-06")]),
     ("each-other",
      "Archive opens\nMorning Post | January 3, 1992\n\n"
      "Archivists will publish the letters Ronald Reagan and Mikhail Gorbachev sent to each "
@@ -196,6 +201,10 @@ NOTHING = [
     ("a-message-to-someone-else",
      "Letter From Chairman Khrushchev to President Kennedy\n\nMoscow, March 2, 1961.\n\n"
      "In your message to Congress of January 30 you spoke of peace.", "sentLetterTo"),
+    ("one-side-named",
+     "Talks in doubt\nDaily Courier | August 8, 2013\n\nHigh-level talks scheduled for next week "
+     "between Secretary of State John Kerry, Defense Secretary Chuck Hagel and their Russian "
+     "counterparts are now in doubt.", "metWith"),
     ("a-flight-is-a-journey",
      "Telegram From the Department of State to the Embassy in the Soviet Union\n\n"
      "Washington, June 21, 1961.\n\nPresident Kennedy thanked Chairman Khrushchev for the "
@@ -210,3 +219,14 @@ def test_what_is_not_a_relation(name, text, kind, tmp_path, nlp):
     found = [r for r in extraction.relations if r.type == kind
              and not r.extractor.startswith("heading")]
     assert found == []
+
+
+def test_a_planned_meeting_told_twice_in_a_letter_is_one(tmp_path, nlp):
+    (tmp_path / "plan.txt").write_text(
+        "Letter From Chairman Khrushchev to President Kennedy\n\nMoscow, May 12, 1961.\n\n"
+        "I accept your proposal for a meeting in Vienna in June. I hope that our meeting will "
+        "be useful.", "utf-8")
+    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+    planned = [r.date for r in extraction.relations
+               if r.type == "metWith" and r.modality == "planned"]
+    assert planned == ["1961-06"]

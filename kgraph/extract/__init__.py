@@ -376,6 +376,11 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
                   if schema[r.type].once and r.date}
     relations = [r for r in relations if not schema[r.type].once or r.date
                  or (r.type, r.subject, r.object, r.modality) not in dated_once]
+    # A meeting still planned is the one being planned: "our meeting" told again undated
+    # in the letter that dates it elsewhere.
+    planned = {_pair_key(r) for r in relations if r.modality == "planned" and r.date}
+    relations = [r for r in relations if r.modality != "planned" or r.date
+                 or _pair_key(r) not in planned]
     # One sentence tells one relation of a pair once: "X and Y met … their summits".
     dated_here = {_sentence_key(r) for r in relations if r.date}
     relations = [r for r in relations if r.date or _sentence_key(r) not in dated_here]
@@ -389,11 +394,15 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
     return sorted(best.values(), key=lambda r: (r.evidence.start, r.type, r.subject, r.object))
 
 
-def _sentence_key(relation: Relation) -> tuple:
+def _pair_key(relation: Relation) -> tuple:
     ends = (relation.subject, relation.object)
     if relation_schema()[relation.type].symmetric:
         ends = tuple(sorted(ends))
-    return relation.type, *ends, relation.modality, relation.evidence.start
+    return relation.type, *ends
+
+
+def _sentence_key(relation: Relation) -> tuple:
+    return *_pair_key(relation), relation.modality, relation.evidence.start
 
 
 @dataclass
