@@ -205,6 +205,10 @@ NOTHING = [
      "Talks in doubt\nDaily Courier | August 8, 2013\n\nHigh-level talks scheduled for next week "
      "between Secretary of State John Kerry, Defense Secretary Chuck Hagel and their Russian "
      "counterparts are now in doubt.", "metWith"),
+    ("issues-discussed-by-letter",
+     "Letter From President Kennedy to Chairman Khrushchev\n\nWashington, February 22, 1961."
+     "\n\nAmbassador Thompson can tell you my thinking on the issues which we have discussed.",
+     "metWith"),
     ("a-flight-is-a-journey",
      "Telegram From the Department of State to the Embassy in the Soviet Union\n\n"
      "Washington, June 21, 1961.\n\nPresident Kennedy thanked Chairman Khrushchev for the "

@@ -81,7 +81,9 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
             for c in aux.children if c.dep_ == "nsubj" for e in actors_of(c, actors)]
     subject = child_of(verb, "nsubj", "nsubjpass")
     if not partners and lemma in lex["mutual_meeting_verbs"] | lex["talking_verbs"] and _we(
-            subject):  # "for us to meet personally", "which we discussed in Vienna"
+            subject) and (lemma in lex["mutual_meeting_verbs"] or _somewhere(verb)):
+        # "for us to meet personally", "which we discussed in Vienna" (correspondents
+        # "discuss" issues by letter: only a place makes it a talk)
         yield from _we_met(verb, actors, f"dep:{lemma}-verb+us")
         return
     if not partners and len(doers) > 1 and lemma in lex["mutual_meeting_verbs"] | lex[
@@ -159,6 +161,11 @@ def _their_meeting(noun: Token, actors: Actors) -> list[tuple[Entity, Entity]]:
     verb = noun.head
     people = [e for e in doers_of(verb, actors) if e.type == "Person"] if verb else []
     return [(a, b) for i, a in enumerate(people) for b in people[i + 1:] if a.id != b.id]
+
+
+def _somewhere(verb: Token) -> bool:
+    """ "… discussed in Vienna": a place the verb happened at."""
+    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} for o in prep_objects(verb, "in", "at"))
 
 
 def _we(token: Token | None) -> bool:
