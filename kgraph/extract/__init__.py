@@ -185,6 +185,13 @@ def _with_context_recipients(relations: list[Relation], speakers: Speakers) -> l
                     speakers.author.id else met.subject, relation.date or met.date
                 kept.append(relation)
             continue
+        if relation.extractor.endswith("+addressee"):  # the writer's envoy meets the reader
+            addressee = speakers.addressee
+            if addressee is not None and addressee.type == "Person" \
+                    and addressee.id != relation.subject:
+                relation.object = addressee.id
+                kept.append(relation)
+            continue
         if relation.extractor.endswith("+meeting"):  # "X was present at the talk"
             kept.extend(_present_at(relation, relations, speakers))
             continue

@@ -86,6 +86,12 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         # "discuss" issues by letter: only a place makes it a talk)
         yield from _we_met(verb, actors, f"dep:{lemma}-verb+us")
         return
+    if not partners and lemma in lex["talking_verbs"] and _sent_by_writer(verb):
+        # "I have asked Ambassador Thompson to discuss the question": with the addressee
+        for envoy in (d for d in doers if d.type == "Person"):
+            yield Found("metWith", envoy, envoy, verb, None, f"dep:{lemma}-verb+addressee",
+                        0.6, "planned")
+        return
     if not partners and len(doers) > 1 and lemma in lex["mutual_meeting_verbs"] | lex[
             "holding_verbs"]:
         partners = doers[1:]  # "X and Y met"
@@ -161,6 +167,14 @@ def _their_meeting(noun: Token, actors: Actors) -> list[tuple[Entity, Entity]]:
     verb = noun.head
     people = [e for e in doers_of(verb, actors) if e.type == "Person"] if verb else []
     return [(a, b) for i, a in enumerate(people) for b in people[i + 1:] if a.id != b.id]
+
+
+def _sent_by_writer(verb: Token) -> bool:
+    """ "I have asked X to discuss …": the writer sends an envoy to talk."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon()["sending_envoy_verbs"] \
+        and (subject := child_of(head, "nsubj")) is not None \
+        and subject.text in lexicon()["first_person"]
 
 
 def _somewhere(verb: Token) -> bool:
