@@ -191,7 +191,7 @@ def parties_between(token: Token, actors: Actors) -> list[Entity]:
     for obj in prep_objects(token, "between", "among"):
         if obj.lower_ == "them":
             return _last_two_persons(obj, actors)  # "a meeting between them"
-        if any(t.lemma_.lower() == "counterpart" for t in obj.subtree):
+        if any(t.lemma_.lower() in lexicon()["counterpart_words"] for t in obj.subtree):
             return []  # "between Kerry, Hagel and their Russian counterparts": one side named
         for entity in actors_of(obj, actors):
             found.setdefault(entity.id, entity)

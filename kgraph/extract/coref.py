@@ -151,7 +151,8 @@ def _national_title(token: Token, names: Names) -> tuple[Entity, int] | None:
     doc = token.doc
     if token.lower_ != "the" or token.i + 2 >= len(doc):
         return None
-    if doc[token.i + 1].lower_ in {"country", "nation"} and doc[token.i + 2].text in {"'s", "’s"}:
+    if doc[token.i + 1].lower_ in lexicon()["nation_words"] and doc[token.i + 2].text in {
+            "'s", "’s"}:
         # "the country's ailing dictator": the country the story last named
         country, end = _last_country(token, names), token.i + 3
         while end < len(doc) and doc[end].dep_ == "amod" and end - token.i <= 5:

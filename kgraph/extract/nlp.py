@@ -108,8 +108,6 @@ _TITLE_TAILS = {"Affairs", "Defense", "Defence", "State", "Staff", "Security", "
                 "Operations", "Forces", "Army", "Navy", "Commission"}
 
 
-# The head noun a translation leaves in lower case after an office's name.
-_LOWERCASE_HEADS = {"office", "bureau", "committee", "department", "commission", "council"}
 _INITIALS_AND_SURNAME = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
 
 
@@ -202,7 +200,7 @@ def make_name_repair(nlp: Language, name: str):
             if ent.label_ == "PERSON" and len(ent) == 1:
                 ent = _given_name_before(ent)
             if ent.label_ == "ORG" and ent.end < len(doc) \
-                    and doc[ent.end].lower_ in _LOWERCASE_HEADS and doc[ent.end].is_lower:
+                    and doc[ent.end].lower_ in lexicon()["office_heads"] and doc[ent.end].is_lower:
                 ent = Span(doc, ent.start, ent.end + 1, label="ORG")  # "… Foreign Affairs office"
             if ent.label_ == "PERSON":
                 trimmed = _trim_date_tail(ent)

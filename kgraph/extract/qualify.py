@@ -83,7 +83,7 @@ def past_tense(verb: Token) -> bool:
     """A verb in the past: "walked", "has walked" (not "is sending", "will send")."""
     if verb.tag_ == "VBD":
         return True
-    if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "went"
+    if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in lexicon()["past_going"]
                                   for c in verb.children):
         return True  # "went fishing"
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
