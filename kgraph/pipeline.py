@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kgraph.curation import (
     CurationReport,
@@ -23,6 +24,8 @@ from kgraph.curation import (
 )
 from kgraph.errors import NoDocuments
 from kgraph.graph.base import TripleStore
+from kgraph.graph.incremental import Touched, note, update_actors, update_events
+from kgraph.graph.namespaces import document_graph
 from kgraph.graph.rdf import content_hash
 from kgraph.graph.remote import RemoteStore
 from kgraph.graph.snapshot import mark_finished, mark_unfinished, publish, unfinished
@@ -32,6 +35,9 @@ from kgraph.outfolder import check_out_folder
 from kgraph.readers import iter_files, read_paths
 from kgraph.types import Document
 from kgraph.workers import Extracted, batches, default_jobs, run_batches
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass
@@ -52,6 +58,7 @@ class BuildSummary:
     curation_file: Path | None = None
     linked: int = 0  # record people bound to the documents' actors
     curation: CurationReport = field(default_factory=CurationReport)
+    derived: str = "kept"  # the actors and events graphs: "kept", "incremental" or "full"
 
     @property
     def store_path(self) -> Path:
@@ -130,17 +137,10 @@ def _stored_sources(store: TripleStore) -> dict[str, str]:
     return {row["id"]: row["path"] for row in rows}
 
 
-def _remove_vanished(store: TripleStore, stored: dict[str, str], seen: dict[str, str],
-                     sources: set[str], out: Path) -> int:
-    """Remove documents whose file is gone, or whose file was read without them."""
-    removed = 0
-    for document_id, path in stored.items():
-        gone = path in sources or not _exists(path)
-        if document_id not in seen and gone:
-            mark_unfinished(out)
-            store.remove_document(document_id)
-            removed += 1
-    return removed
+def _vanished(stored: dict[str, str], seen: dict[str, str], sources: set[str]) -> list[str]:
+    """Documents whose file is gone, or whose file was read without them."""
+    return [document_id for document_id, path in stored.items()
+            if document_id not in seen and (path in sources or not _exists(path))]
 
 
 def _count_by_type(store: TripleStore, summary: BuildSummary) -> None:
@@ -157,6 +157,33 @@ def _count_by_type(store: TripleStore, summary: BuildSummary) -> None:
     ):
         summary.relations[row["rel"]] = row["n"]
     summary.triples = store.triple_count()
+
+
+def _graphs(document_ids: Iterable[str]) -> list[str]:
+    return [str(document_graph(document_id)) for document_id in document_ids]
+
+
+def _derived(store: TripleStore, touched: Touched | None, documents: int
+             ) -> tuple[str, nx.MultiDiGraph]:
+    """The actors and events graphs brought up to date, and the actor network for the
+    page: for what `touched` says changed when that is at most half the documents (see
+    `kgraph.graph.incremental`), else rebuilt from every document. Which it was, and
+    the network."""
+    from kgraph.analysis.project import edge_rows, edge_rows_between, to_networkx
+
+    if touched is not None and len(touched.graphs) * 2 <= documents:
+        note(store, touched, touched.graphs)  # what the changed documents hold now
+        with ThreadPoolExecutor(1) as pool:  # the events merge while actors update
+            events = pool.submit(lambda: update_events(
+                store, touched.pairs, edge_rows_between(store, touched.pairs), touched.reports))
+            update_actors(store, touched.actors)
+            events.result()
+        return "incremental", to_networkx(store)
+    with ThreadPoolExecutor(1) as pool:  # the events merge while actors rebuild
+        events = pool.submit(lambda: (rows := edge_rows(store), store.rebuild_events(rows)))
+        store.rebuild_actors()
+        edges, merged = events.result()
+    return "full", to_networkx(store, edges, merged)
 
 
 def default_title(paths: list) -> str:
@@ -236,10 +263,18 @@ def build_graph(
 
         load_pipeline(model)  # fail early, with the install hint, before reading anything
     left_undone = unfinished(summary.out)  # a build that stopped before publishing: finish it
+    # What the changed documents held before: to update the actors and events graphs
+    # for them alone. Not after a build that stopped half-way (what it changed is not
+    # known), nor for a store without events graph: those are rebuilt whole.
+    touched = Touched() if known and not left_undone and _has_events(store) else None
+    extracted: set[str] = set()
     for done in _gathered(run_batches(batches(documents), model, jobs, dask_address)):
         mark_unfinished(summary.out)
+        if touched is not None:
+            note(store, touched, _graphs(item.document_id for item in done))
         store.write_documents(done)
         summary.extracted += len(done)
+        extracted.update(item.document_id for item in done)
         if on_document:
             for item in done:
                 on_document(item.document_id)
@@ -247,26 +282,31 @@ def build_graph(
         raise NoDocuments(f"{', '.join(map(str, paths))}: no document could be read "
                           "(see the problems above)")
     release_free_memory()  # what extraction freed, before the projection and page need more
-    summary.removed = _remove_vanished(store, stored, seen, sources, summary.out)
+    vanished = _vanished(stored, seen, sources)
+    if vanished:
+        mark_unfinished(summary.out)
+        if touched is not None:
+            note(store, touched, _graphs(vanished))
+    for document_id in vanished:
+        store.remove_document(document_id)
+    summary.removed = len(vanished)
     if summary.extracted:  # the people of trip and visit records, bound to the documents'
         from kgraph.curation.records import link_record_people
 
-        summary.linked = link_record_people(store)
+        summary.linked = link_record_people(
+            store, None if touched is None else lambda graphs: note(store, touched, graphs))
     summary.curation = apply_curation(store, entries, str(curation or "curation"))
+    if summary.curation.changed - extracted:  # a new entry changed documents kept as they
+        touched = None  # were: what they held before is not known
     for message in summary.curation.problems:
         problem(message)
     changed = summary.extracted or summary.removed or left_undone or summary.curation.changed
     outputs = (summary.turtle_path, summary.page_path) if turtle else (summary.page_path,)
     if changed or not all(p.exists() for p in outputs) or not _has_events(store):
-        from kgraph.analysis.project import edge_rows, to_networkx
         from kgraph.viz import write_page
 
-        with ThreadPoolExecutor(1) as pool:  # the events merge while actors rebuild
-            events = pool.submit(lambda: (rows := edge_rows(store),
-                                          store.rebuild_events(rows)))
-            store.rebuild_actors()
-            edges, merged = events.result()
-            graph = to_networkx(store, edges, merged)
+        summary.derived, graph = _derived(store, touched if changed else None,
+                                          summary.documents)
         store.flush()
         if turtle:
             store.export(summary.turtle_path, "turtle")

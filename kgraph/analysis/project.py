@@ -13,6 +13,7 @@ of the first report, and ``sources`` (every document that tells it) and ``report
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 import networkx as nx
@@ -90,6 +91,19 @@ def edge_rows(store: TripleStore) -> list[dict]:
     """One row per relation event, read from the document graphs only (so this may
     run while the actors graph is being rebuilt)."""
     queries = edge_queries()
+    with ThreadPoolExecutor(len(queries)) as pool:
+        return [row for rows in pool.map(store.select, queries) for row in rows]
+
+
+def edge_rows_between(store: TripleStore, pairs: Iterable[tuple[str, str]]) -> list[dict]:
+    """`edge_rows` of the events between these (source, target) pairs only (a meeting's
+    participants in either order)."""
+    ends = sorted({end for pair in pairs for end in (pair, pair[::-1])})
+    if not ends:
+        return []
+    values = " ".join(f"(<{source}> <{target}>)" for source, target in ends)
+    queries = [q.replace("WHERE {\n", f"WHERE {{\n  VALUES (?source ?target) {{ {values} }}\n", 1)
+               for q in _EDGES]
     with ThreadPoolExecutor(len(queries)) as pool:
         return [row for rows in pool.map(store.select, queries) for row in rows]
 

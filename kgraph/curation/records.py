@@ -12,6 +12,8 @@ same name or alias; one name a short form of the other with the same surname
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kgraph.curation.apply import _call, _rewrite
 from kgraph.graph.base import TripleStore
 from kgraph.graph.namespaces import KG
@@ -39,8 +41,10 @@ def _match(name: str, people: list[ActorNames]) -> list[ActorNames]:
     return [p for p in people if any(short_form_of(words(n), name) for n in p.names)]
 
 
-def link_record_people(store: TripleStore) -> int:
-    """Bind record people to document actors (see above); how many were bound."""
+def link_record_people(store: TripleStore,
+                       before: Callable[[set[str]], None] | None = None) -> int:
+    """Bind record people to document actors (see above); how many were bound.
+    `before` is told the document graphs about to change."""
     if not store.select(_ANY_RECORD):  # no trip or visit record stored: nothing to bind
         return 0
     rows = store.select(_PEOPLE)
@@ -64,6 +68,8 @@ def link_record_people(store: TripleStore) -> int:
         found = _match(name, people)
         if len(found) != 1:
             continue
+        if before:
+            before(graphs)
         for graph in sorted(graphs):
             _rewrite(store, graph, actor, found[0].iri, KG.recordNameMatch)
         # The record's "Park" must not become the label of Park Chung-hee: its mentions

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from kgraph.graph.events import PAIR_COUNTS, MergedEvent, events_graph, merge_events
+from kgraph.graph.events import MergedEvent, events_graph, merge_events
 from kgraph.graph.namespaces import KGG, document_graph
 
 
@@ -56,6 +56,11 @@ class TripleStore(ABC):
     def replace_derived_graph(self, graph: str, ntriples: bytes) -> None:
         """Swap a graph derived from the documents (rebuilt at every build)."""
         self.replace_graph(graph, ntriples)
+
+    def add_to_graph(self, graph: str, ntriples: bytes) -> None:
+        """Add these N-Triples to the named graph `graph`."""
+        if ntriples:
+            self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples.decode('utf-8')}}} }}")
 
     def replace_document(self, document_id: str, ntriples: bytes) -> None:
         """Swap one document's named graph for these N-Triples."""
@@ -103,12 +108,10 @@ class TripleStore(ABC):
         with ThreadPoolExecutor(2) as pool:
             list(pool.map(self.update, rest))
 
-
     def rebuild_events(self, rows: list[dict[str, Any]]) -> list[MergedEvent]:
         """Group the document events `rows` (`kgraph.analysis.project.edge_rows`) into
-        real events in the ``kgg:events`` graph (see `kgraph.graph.events`), then count
-        letters per pair from them; the merged events, for the caller to reuse."""
+        real events, with letters counted per pair, in the ``kgg:events`` graph (see
+        `kgraph.graph.events`); the merged events, for the caller to reuse."""
         events = merge_events(rows)
         self.replace_derived_graph(str(KGG.events), events_graph(events).ntriples())
-        self.update(PAIR_COUNTS)
         return events

@@ -25,7 +25,8 @@ modality and how many reports it has, and ``kg:partOf`` from each document's eve
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,25 +36,9 @@ from urllib.parse import unquote
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kgraph.graph.namespaces import KG, hashed_iri
+from kgraph.graph.namespaces import KG, KGR, hashed_iri
 from kgraph.graph.rdf import Triples, typed_date
 from kgraph.schema import relation_schema
-
-# Who wrote to whom how often (asserted letters, counted once however often told),
-# one node per ordered pair: what mutual-correspondents reads, instead of joining
-# every letter with every other. The pair's IRI is a hash of its two ends.
-PAIR_COUNTS = """
-INSERT { GRAPH kgg:events { ?pair a kg:CorrespondencePair ; kg:writer ?x ; kg:addressee ?y ;
-                                  kg:letterCount ?n } }
-WHERE {
-  { SELECT ?x ?y (COUNT(DISTINCT ?m) AS ?n) WHERE {
-      GRAPH kgg:events { ?m kg:relation kg:sentLetterTo ; kg:modality kg:asserted }
-      GRAPH kgg:events { ?e kg:partOf ?m }
-      GRAPH ?g { ?e kg:sender ?x ; kg:recipient ?y }
-    } GROUP BY ?x ?y }
-  BIND(IRI(CONCAT("https://w3id.org/kgraph/id/pair/", SHA1(CONCAT(STR(?x), " ", STR(?y)))))
-       AS ?pair)
-}"""
 
 
 @dataclass
@@ -156,9 +141,28 @@ def merge_events(rows: Iterable[dict[str, Any]]) -> list[MergedEvent]:
     return merged
 
 
+def pair_iri(writer: str, addressee: str) -> URIRef:
+    """The node counting the letters `writer` sent `addressee` (a hash of both ends)."""
+    return KGR[f"pair/{hashlib.sha1(f'{writer} {addressee}'.encode()).hexdigest()}"]
+
+
+def letter_counts(events: Iterable[MergedEvent]) -> Counter[tuple[str, str]]:
+    """(writer, addressee) → asserted letters, each counted once however often told."""
+    return Counter((e.source, e.target) for e in events
+                   if e.relation == "sentLetterTo" and e.modality == "asserted")
+
+
 def events_graph(events: list[MergedEvent]) -> Triples:
-    """The ``kgg:events`` graph: each merged event and the document events it gathers."""
+    """The ``kgg:events`` graph: each merged event and the document events it gathers;
+    and who wrote to whom how often, one `kg:CorrespondencePair` per ordered pair (what
+    mutual-correspondents reads, instead of joining every letter with every other)."""
     graph = Triples()
+    for (writer, addressee), count in sorted(letter_counts(events).items()):
+        pair = pair_iri(writer, addressee)
+        graph.add((pair, RDF.type, KG.CorrespondencePair))
+        graph.add((pair, KG.writer, URIRef(writer)))
+        graph.add((pair, KG.addressee, URIRef(addressee)))
+        graph.add((pair, KG.letterCount, count))
     for event in events:
         node = event.iri
         graph.add((node, RDF.type, KG.MergedEvent))

@@ -113,6 +113,10 @@ class GraphStore(TripleStore):
         written by Oxigraph, so that one triple is one line whichever way it was
         written; a build killed half-way rebuilds the graph anyway."""
         name = ox.NamedNode(graph)
+        if not self.store.contains_named_graph(name) or \
+                next(self.store.quads_for_pattern(None, None, None, name), None) is None:
+            self.add_to_graph(graph, ntriples)  # a first build: nothing to compare with
+            return
         old = self._lines(self.store.quads_for_pattern(None, None, None, name))
         new = self._lines(ox.parse(ntriples, ox.RdfFormat.N_TRIPLES, lenient=True))
         gone, added = old - new, new - old
@@ -123,6 +127,10 @@ class GraphStore(TripleStore):
         if added:
             self.store.bulk_load("".join(added).encode(), ox.RdfFormat.N_TRIPLES,
                                  to_graph=name, lenient=True)
+
+    def add_to_graph(self, graph: str, ntriples: bytes) -> None:
+        self.store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph),
+                        lenient=True)
 
     @staticmethod
     def _lines(items: Any) -> set[str]:
