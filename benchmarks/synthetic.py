@@ -24,7 +24,7 @@ def _actor(number: int) -> Entity:
                   roles=[f"Minister ({country})"] if number % 7 == 0 else [], country=country)
 
 
-def _document(rng: random.Random, number: int, pool: int) -> Extraction:
+def _document(rng: random.Random, number: int, pool: int, source: str) -> Extraction:
     sentences, relations, entities = [], [], {}
     countries = {c: Entity(f"Country/{c.lower().replace(' ', '-')}", c, "Country")
                  for c in COUNTRIES}
@@ -50,20 +50,22 @@ def _document(rng: random.Random, number: int, pool: int) -> Extraction:
         if entity.country:
             entities.setdefault(countries[entity.country].id, countries[entity.country])
     document = Document(f"report-{number:06d}", " ".join(sentences), title=f"Report {number}",
-                        date=f"{rng.randint(1950, 2019)}-01-01", source=f"synthetic/{number}",
+                        date=f"{rng.randint(1950, 2019)}-01-01", source=source,
                         format="text")
     return Extraction(document, list(entities.values()), relations)
 
 
-def synthetic_documents(triples: int, seed: int = 3) -> tuple[list[tuple[str, bytes, int]],
-                                                               dict[str, str]]:
+def synthetic_documents(triples: int, seed: int = 3, source: str = "synthetic"
+                        ) -> tuple[list[tuple[str, bytes, int]], dict[str, str]]:
     """(document id, N-Triples, triple count) until `triples`, and query parameters that
-    name actors present in them."""
+    name actors present in them. Every document says it was read from `source` (a
+    build keeps documents whose file exists and lies outside what it reads)."""
     rng = random.Random(seed)
     pool = max(1000, triples // 50)
     documents, total, number = [], 0, 0
     while total < triples:
-        graph = extraction_graph(_document(rng, number, pool), "0.1.0", "en_core_web_sm-3.8.0")
+        graph = extraction_graph(_document(rng, number, pool, source), "0.1.0",
+                                 "en_core_web_sm-3.8.0")
         documents.append((f"report-{number:06d}", graph.ntriples(),
                           len(graph)))
         total += len(graph)

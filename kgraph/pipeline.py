@@ -306,7 +306,7 @@ def build_graph(
         from kgraph.viz import write_page
 
         summary.derived, graph = _derived(store, touched if changed else None,
-                                          summary.documents)
+                                          len(stored.keys() | seen.keys()))
         store.flush()
         if turtle:
             store.export(summary.turtle_path, "turtle")
