@@ -103,7 +103,7 @@ def edge_rows_between(store: TripleStore, pairs: Iterable[tuple[str, str]]) -> l
         return []
     values = " ".join(f"(<{source}> <{target}>)" for source, target in ends)
     queries = [q.replace("WHERE {\n", f"WHERE {{\n  VALUES (?source ?target) {{ {values} }}\n", 1)
-               for q in _EDGES]
+               for q in edge_queries()]
     with ThreadPoolExecutor(len(queries)) as pool:
         return [row for rows in pool.map(store.select, queries) for row in rows]
 

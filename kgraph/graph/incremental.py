@@ -25,14 +25,13 @@ from typing import Any
 from kgraph.graph.base import TripleStore, actor_statements
 from kgraph.graph.events import events_graph, merge_events, pair_iri
 from kgraph.graph.namespaces import KGG
+from kgraph.schema import relation_schema
 
 CHUNK = 500  # IRIs per VALUES clause: big enough for few queries, small enough to plan
 
 _ACTORS = """SELECT DISTINCT ?x WHERE { VALUES ?g { %s }
   GRAPH ?g { { ?m kg:entity ?x } UNION { ?p kg:holder ?x } } }"""
-_EVENTS = """SELECT ?e ?s ?t WHERE { VALUES ?g { %s } GRAPH ?g { ?e kg:relation ?r .
-  { ?e kg:sender ?s ; kg:recipient ?t } UNION { ?e kg:defector ?s ; kg:leftFrom ?t }
-  UNION { ?e kg:participant ?s , ?t FILTER(STR(?s) < STR(?t)) } } }"""
+_EVENTS = "SELECT ?e ?s ?t WHERE { VALUES ?g { %s } GRAPH ?g { ?e kg:relation ?r . %s } }"
 _MERGED = "SELECT DISTINCT ?m WHERE { VALUES ?e { %s } GRAPH kgg:events { ?e kg:partOf ?m } }"
 _DROP_MERGED = """DELETE { GRAPH kgg:events { ?m ?p ?o } }
   WHERE { VALUES ?m { %s } GRAPH kgg:events { ?m ?p ?o } } ;
@@ -64,6 +63,14 @@ def _iris(items: Iterable[str]) -> str:
     return " ".join(f"<{item}>" for item in items)
 
 
+def _ends() -> str:
+    """The two ends of a document event, by the role pairs of the relation schema."""
+    roles = dict.fromkeys(kind.roles for kind in relation_schema().relations)
+    return " UNION ".join(f"{{ ?e kg:{first} ?s , ?t FILTER(STR(?s) < STR(?t)) }}"
+                          if first == second else f"{{ ?e kg:{first} ?s ; kg:{second} ?t }}"
+                          for first, second in roles)
+
+
 def note(store: TripleStore, touched: Touched, graphs: Iterable[str]) -> None:
     """Add what the document graphs `graphs` hold now to `touched` (call it before a
     change and once more after)."""
@@ -72,7 +79,7 @@ def note(store: TripleStore, touched: Touched, graphs: Iterable[str]) -> None:
     for chunk in chunks(graphs):
         values = _iris(chunk)
         touched.actors.update(row["x"] for row in store.select(_ACTORS % values))
-        for row in store.select(_EVENTS % values):
+        for row in store.select(_EVENTS % (values, _ends())):
             touched.reports.add(row["e"])
             touched.pairs.add((row["s"], row["t"]))
 
