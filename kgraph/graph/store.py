@@ -129,8 +129,10 @@ class GraphStore(TripleStore):
                                  to_graph=name, lenient=True)
 
     def add_to_graph(self, graph: str, ntriples: bytes) -> None:
-        self.store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph),
-                        lenient=True)
+        # The bulk loader: a transaction of a first build's whole events graph held
+        # more memory (a build killed half-way rebuilds the graph anyway).
+        self.store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph),
+                             lenient=True)
 
     @staticmethod
     def _lines(items: Any) -> set[str]:
