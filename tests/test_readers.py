@@ -146,3 +146,23 @@ def test_a_signature_above_its_date_file_number_and_initials(ending, signed):
     text = "To the Central Committee\n\nThe talks went well.\nMore follows.\n" + ending
     marks = signature(text)
     assert [text[m.start:m.end] for m in marks] == ([signed] if signed else [])
+
+
+def test_a_copied_web_page_keeps_its_footnotes_out_of_the_body(tmp_path):
+    """history.state.gov shows a page marker above the heading, the source note's number
+    after it and the footnotes below the body: none of them is the document's text."""
+    page = tmp_path / "page.txt"
+    page.write_text("[Page 7]\n\n4. Telegram From the Embassy in Ruritania to the Department "
+                    "of State1\n\nStrelsau, May 2, 1964, 5 p.m.\n\n12. The King received me "
+                    "today.2\n\n13. He will answer soon.\n\nSmith\n\n1. Source: Central Files. Secret.\n2. He had "
+                    "received the Consul on May 1.\n", "utf-8")
+    document = read_file(page)[0]
+    body = next(m for m in document.markup if m.tag == "body")
+    title = next(m for m in document.markup if m.tag == "title")
+    assert document.title == "Telegram From the Embassy in Ruritania to the Department of State"
+    assert document.text[title.start:title.end].endswith("of State")
+    assert document.date == "1964-05-02"
+    assert "Consul" not in document.text[body.start:body.end]
+    assert [n["n"] for n in document.metadata["footnotes"]] == ["1", "2"]
+    signed = next(m for m in document.markup if m.tag == "signature")
+    assert document.text[signed.start:signed.end] == "Smith"

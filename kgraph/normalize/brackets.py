@@ -88,9 +88,18 @@ def _alternative_bracket_positions(text: str) -> set[int]:
 
 
 # Dropped for the NLP: page markers copied from web pages ("[Page 79]") and footnote
-# numbers glued to a word ("Brezhnev1", "Department of State2.").
+# numbers glued to a word ("Brezhnev1", "Department of State2.") or to the stop after it
+# ("President Pak,3 I offer", "Viet Nam.”2", "on March 9.1 I"), but not to an abbreviation
+# ("No.2") or a date in Roman numerals ("24.III.50").
+_ABBREVIATIONS = ("No", "no", "Nos", "nos", "Vol", "vol", "Art", "art", "Sec", "sec", "Para",
+                  "para", "p", "pp", "Fig", "fig", "Ch", "ch")
 _PAGE_MARKER = re.compile(r"\[Page \d+\]\s?")
-_GLUED_FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,2}(?=[\s.,;:)”\"]|$)")
+_GLUED_FOOTNOTE = re.compile(
+    r"(?:(?<=[a-z])|(?<=[a-z][.,;:!?)”\"’])|(?<=[a-z][.,;:!?][)”\"’]))"
+    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+    + r"\d{1,2}(?=[\s.,;:)”\"]|$)"
+    # "on March 9.1 I would", "Ref: Embtel 1470.2": a decimal ends neither sentence nor line
+    r"|(?<=\d\.)\d{1,2}(?=\s+[A-Z“\"]|[ \t]*(?:\n|$))")
 
 
 def _edits(text: str, alternatives: set[int]) -> list[tuple[int, int, str]]:

@@ -31,6 +31,7 @@ _TO_LABEL = re.compile(r"^\s*(?:TO|To)\s*(?::\s*(?P<rest>.*)|\s*$)")
 _SPEAKER = re.compile(r"^(?P<who>(?:(?:Dr|Mr|Mrs|Ms|Gen|Amb|Secretary|President|Chairman|"
                       r"Premier|Minister)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s+\S")
 _PAGE = re.compile(r"\[Page \d+\]")
+PAGE_LINE = re.compile(r"^\s*\[Page \d+\]\s*$")
 _PERSON_LINE = re.compile(r"^(?:(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w'’-]+)(?:,\s+.{2,120})?$")
 _HEAD_LINES = 12
 

@@ -24,11 +24,13 @@ import yaml
 
 from kgraph.normalize.dates import normalize_date
 from kgraph.readers.base import ReaderError, checked_metadata, persons_beside, plain_data, region
-from kgraph.readers.structure import dateline_date, detect
-from kgraph.types import Document
+from kgraph.readers.footnotes import Footnotes, trailing_footnotes, without_call
+from kgraph.readers.structure import PAGE_LINE, dateline_date, detect
+from kgraph.types import Document, Markup
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+_NUMBER = re.compile(r"^\d+\.\s+(?=\S)")  # "28. Memorandum of Conversation": FRUS's number
 
 
 # libyaml's safe loader where PyYAML has it: the pure-Python one took half of an
@@ -94,7 +96,7 @@ def _first_line_title(text: str, body_start: int) -> tuple[str | None, int, int]
     lines = text[body_start:].split("\n")
     offset = body_start
     for i, line in enumerate(lines):
-        if not line.strip():
+        if not line.strip() or PAGE_LINE.match(line):  # a copied page opens "[Page 21]"
             offset += len(line) + 1
             continue
         heading = _HEADING.match(line)
@@ -107,9 +109,21 @@ def _first_line_title(text: str, body_start: int) -> tuple[str | None, int, int]
     return None, offset, offset
 
 
-def _metadata(meta: dict, path: Path) -> dict:
+def _body_start(text: str, after_title: int, structure: list[Markup]) -> int:
+    """Where the body starts: after the dateline right under the heading, else after the
+    heading, its line break included, as the FRUS reader's body starts (the model then
+    reads a copied page as it reads the TEI)."""
+    dateline = next((m for m in structure if m.tag == "dateline"), None)
+    if dateline is not None and not text[after_title:dateline.start].strip():
+        return dateline.end
+    return after_title
+
+
+def _metadata(meta: dict, path: Path, notes: Footnotes | None) -> dict:
     metadata = {k: v if isinstance(v, str | int | float | list) else str(v)
                 for k, v in meta.items()}
+    if notes:  # kept apart from the text, as the FRUS reader keeps its <note>s
+        metadata["footnotes"] = [{"n": n, "text": note} for n, note in notes.notes]
     if persons := persons_beside(path):  # copied FRUS pages with their volume's persons list
         metadata["persons"] = persons
     return metadata
@@ -117,7 +131,12 @@ def _metadata(meta: dict, path: Path) -> dict:
 
 def read(path: Path, text: str, warnings: list[str] | None = None) -> list[Document]:
     meta, body_start = parse_front_matter(text, path, warnings)
-    title, title_start, title_end = _first_line_title(text, body_start)
+    notes = trailing_footnotes(text[body_start:])  # a copied web page's editors' notes
+    end = body_start + notes.start if notes else len(text)
+    title, title_start, title_end = _first_line_title(text[:end], body_start)
+    heading_end = title_start + len(without_call(text[title_start:title_end], notes))
+    if title:  # the heading without its footnote number, the document's without FRUS's
+        title = _NUMBER.sub("", without_call(title, notes))
     doc_title = meta.pop("title", None) or title
     date = iso_date(meta.pop("date", None))
     doc_id = meta.pop("id", None)
@@ -126,11 +145,11 @@ def read(path: Path, text: str, warnings: list[str] | None = None) -> list[Docum
     doc_id = str(doc_id)
     markup = []
     if title:
-        markup.append(region(text, title_start, title_end, "title"))
+        markup.append(region(text, title_start, heading_end, "title"))
     body = title_end if title else body_start
-    markup.append(region(text, body, len(text), "body"))
     # Datelines, participants, TO lists, speakers, page markers, signature: as FRUS marks them.
-    structure = detect(text[body:], body)
+    structure = detect(text[body:end], body)
+    markup.append(Markup(_body_start(text, body, structure), end, "body"))
     markup += structure
     date = date or dateline_date(text, structure)
     fmt = "markdown" if path.suffix.lower() in {".md", ".markdown"} else "text"
@@ -142,7 +161,7 @@ def read(path: Path, text: str, warnings: list[str] | None = None) -> list[Docum
             date=date,
             source=str(path),
             format=fmt,
-            metadata=_metadata(meta, path),
+            metadata=_metadata(meta, path, notes),
             markup=markup,
         )
     ]
