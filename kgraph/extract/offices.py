@@ -68,6 +68,24 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower())) - _FILLER
 
 
+# A title with one of these names another office than the table's ("Deputy Prime Minister").
+_LESSER = frozenset({"deputy", "vice", "assistant", "under", "associate", "first"})
+# "Minister of Foreign Affairs" is the table's "Foreign Minister".
+_SAME_OFFICE = frozenset({"affairs"})
+
+
+def _surname_keys(holder: Holder) -> set[str]:
+    """The surname in each of the holder's names: East Asian names put it first ("Chen Yi"
+    is a Chen)."""
+    east_asian = east_asian_surnames()
+    keys = set()
+    for name in (holder.name, *holder.aliases):
+        words = name.split(", ")[0].split()
+        if words:
+            keys.add(surname_key(words[0] if words[0] in east_asian else words[-1]))
+    return keys
+
+
 def _best_for_title(found: list[Holder], title: str) -> list[Holder]:
     """The holders whose office shares most words with the title written with the name."""
     wanted = _words(title)
@@ -133,6 +151,19 @@ class OfficeHolders:
             found = _best_for_title(found, title)
         names = {h.name for h in found}
         return found[0] if len(names) == 1 else None
+
+    def by_titled_surname(self, surname: str, date: str | None, title: str) -> Holder | None:
+        """The one holder near `date` of the office `title` names ("President Pak", "Prime
+        Minister Chong") whose surname is `surname`: with the office written, East Asian
+        surnames resolve too, put first or last ("Pak Chong-hui", "Chung Il-kwon")."""
+        wanted = _words(title)
+        if not date or not wanted or wanted & _LESSER:
+            return None
+        key = surname_key(surname)
+        found = {h.name: h for h in self.holders
+                 if _words(h.office) and _words(h.office) <= wanted | _SAME_OFFICE
+                 and h.near(date) and key in _surname_keys(h)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def by_title(self, title: str, date: str | None, country: str | None = None
                  ) -> Holder | None:

@@ -117,6 +117,16 @@ def _best_by_title(found: list[ListedPerson], title: str) -> list[ListedPerson]:
     return [p for score, p in scored if score == best and score > keywords_needed]
 
 
+# "Llewellyn E. Thompson, Jr.": the surname is before the generational suffix.
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def _name_ends(name: str) -> tuple[str, str]:
+    """First and last word of a name, either of which may be the surname."""
+    words = _SUFFIX.sub("", name).split() or [""]
+    return words[0], words[-1].rstrip(",")
+
+
 class PersonsList:
     """Lookups over one persons list (id → {name, role, display_name})."""
 
@@ -178,7 +188,7 @@ class PersonsList:
         key = name_key(surname)
         found = [p for p in self.people.values()
                  if key in {name_key(part) for name in (p.display, *p.aliases)
-                            for part in (name.split()[0], name.split()[-1].rstrip(","))}
+                            for part in _name_ends(name)}
                  and not p.role.lower().startswith("see")]
         if title and found:
             found = _best_by_title(found, title)
@@ -261,17 +271,21 @@ class Names:
         initials = "".join(w[0] for w in words[:-1] if len(w.rstrip(".")) == 1)
         if not words or len(words) - len(initials) != 1:
             return None
-        holder = self.offices.by_surname(words[-1], self.date, initials, title)
+        holder = self.offices.by_surname(words[-1], self.date, initials, _own_title(title))
         if holder is None:
             return None
         return self._holder_name(holder), [holder.name, *self.offices.usual_names(holder)]
 
     def listed_surname(self, surname: str, title: str | None) -> str | None:
         """The listed person a lone surname stands for; among namesakes, the one the
-        gazetteer knows (a major actor: "Pak" is Park Chung-hee)."""
-        found = self.people.by_surname(surname, title)
+        gazetteer knows (a major actor: "Pak" is Park Chung-hee); else the holder of the
+        office written with it at the document's date."""
+        found = self.people.by_surname(surname, _own_title(title))
         if found is None and title is None:
             found = _gazetteer_prior(self, surname)
+        if found is None and title and (held := self.offices.by_titled_surname(
+                surname, self.date, _own_title(title) or "")):
+            found = self._holder_name(held)  # no list, or not in it: "President Pak" in 1964
         return found
 
     def person(self, name: str, title: str | None = None) -> Entity:
@@ -293,6 +307,12 @@ class Names:
         if title and title not in entity.roles:
             entity.roles.append(title)
         return entity
+
+
+def _own_title(title: str | None) -> str | None:
+    """The title next to the name in coordinated titles: "Secretary and Ambassador Thompson"
+    is Ambassador Thompson (and the Secretary)."""
+    return title.rsplit(" and ", 1)[-1] if title else title
 
 
 def _gazetteer_prior(names: Names, surname: str) -> str | None:
