@@ -76,8 +76,8 @@ def test_plain_text_without_a_persons_list_still_names_office_holders(corpus, tm
 
 # corpus: (F1 on TEI, F1 on the copied pages with persons.json beside them, F1 without it),
 # reached today; the pages may not fall below their floor nor further than MARGIN below TEI.
-WEB_FLOORS = {"frus-dev": (0.80, 0.74, 0.62), "frus1961-63v06": (0.83, 0.82, 0.77)}
-MARGIN = {"persons": 0.06, "bare": 0.18}
+WEB_FLOORS = {"frus-dev": (0.80, 0.74, 0.66), "frus1961-63v06": (0.83, 0.82, 0.77)}
+MARGIN = {"persons": 0.06, "bare": 0.14}
 
 
 def _web_corpus(corpus: Path, folder: Path, with_persons: bool) -> Path:

@@ -124,8 +124,11 @@ class OfficeHolders:
     def __init__(self, holders: list[Holder]) -> None:
         self.holders = holders
         self._by_surname: dict[str, list[Holder]] = {}
+        self._by_name: dict[str, list[Holder]] = {}
         east_asian = east_asian_surnames()
         for holder in holders:
+            for name in (holder.name, *holder.aliases):
+                self._by_name.setdefault(name_key(name), []).append(holder)
             for name in (holder.name, *holder.aliases):
                 words = name.split(", ")[0].replace("-", " ").split()
                 while len(words) > 1 and words[-1].rstrip(".") in _SUFFIXES:
@@ -151,6 +154,12 @@ class OfficeHolders:
             found = _best_for_title(found, title)
         names = {h.name for h in found}
         return found[0] if len(names) == 1 else None
+
+    def by_name(self, name: str) -> Holder | None:
+        """The holder whose name or other spelling `name` is ("Yi Tong-won", "Chung Il Kwon"),
+        when it names only one person."""
+        found = {h.name: h for h in self._by_name.get(name_key(name), [])}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def by_titled_surname(self, surname: str, date: str | None, title: str) -> Holder | None:
         """The one holder near `date` of the office `title` names ("President Pak", "Prime

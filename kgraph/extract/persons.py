@@ -299,6 +299,10 @@ class Names:
         if full is None and not self.gazetteer.canonical_person(name) \
                 and (held := self.office_holder(name, title)):
             full, other_names = held
+        if (holder := self.offices.by_name(full or name)) is not None:
+            # "Yi Tong-won" is Foreign Minister Lee Tong-won; his other spellings name him too
+            full = full or self._holder_name(holder)
+            other_names += [holder.name, *self.offices.usual_names(holder)]
         full = full or name
         entity = self.gazetteer.entity("Person", self.gazetteer.canonical_person(full) or full)
         for alias in (full, name, *self.people.aliases_of(full), *other_names):
