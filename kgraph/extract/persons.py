@@ -300,9 +300,10 @@ class Names:
                 and (held := self.office_holder(name, title)):
             full, other_names = held
         if (holder := self.offices.by_name(full or name)) is not None:
-            # "Yi Tong-won" is Foreign Minister Lee Tong-won; his other spellings name him too
+            # "Yi Tong-won" is Foreign Minister Lee Tong-won; without a persons list to say
+            # so, the table's other spellings of his name are his aliases
             full = full or self._holder_name(holder)
-            other_names += [holder.name, *self.offices.usual_names(holder)]
+            other_names += [] if self.people else [holder.name, *holder.aliases]
         full = full or name
         entity = self.gazetteer.entity("Person", self.gazetteer.canonical_person(full) or full)
         for alias in (full, name, *self.people.aliases_of(full), *other_names):
