@@ -283,8 +283,10 @@ class Names:
         found = self.people.by_surname(surname, _own_title(title))
         if found is None and title is None:
             found = _gazetteer_prior(self, surname)
+        own = _own_title(title) or ""
         if found is None and title and (held := self.offices.by_titled_surname(
-                surname, self.date, _own_title(title) or "")):
+                surname, self.date, own) or self.offices.by_surname(surname, self.date,
+                                                                    title=own)):
             found = self._holder_name(held)  # no list, or not in it: "President Pak" in 1964
         return found
 
