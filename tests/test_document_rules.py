@@ -93,6 +93,11 @@ CASES = [
      "I accept your proposal for a meeting in Vienna in June. I hope that our meeting will be "
      "useful.",
      [("Nikita Khrushchev", "metWith", "John F. Kennedy", "planned", "1961-06")]),
+    ("a-longer-title",
+     "Editorial Note\n\nWashington, March 10, 1965.\n\nAssistant Secretary of State for Far "
+     "Eastern Affairs Bundy visited Tokyo "
+     "March 4–6, 1965. During his visit he met Prime Minister Eisaku Sato.",
+     [("William P. Bundy", "metWith", "Eisaku Sato", "asserted", "1965-03")]),
     ("each-other",
      "Archive opens\nMorning Post | January 3, 1992\n\n"
      "Archivists will publish the letters Ronald Reagan and Mikhail Gorbachev sent to each "

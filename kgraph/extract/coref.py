@@ -69,6 +69,8 @@ def _title_at(token: Token) -> tuple[str, int] | None:
                                       and following.pos_ == "PROPN"):
             return None  # "President Pak": the name is there
         previous = doc[start - 1] if start > 0 else None
+        if previous is not None and previous.text in lexicon()["title_prefixes"]:
+            return None  # "Assistant Secretary of State … Bundy": part of a longer title
         if previous is not None and previous.ent_type_ == "NORP" and start > 1:
             previous = doc[start - 2]  # "the Korean Foreign Minister"
         if written in {"PriMin", "FonMin", "Amb"} or token.dep_ == "amod" and written[0].isupper():
