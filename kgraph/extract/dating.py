@@ -129,9 +129,11 @@ class StoryTime:
         self.written = dates_with_year(sentence.text)
         self.here = self.written[0] if self.written else self.reference
         self.named = days_named(dates, self.document)
-        said = (normalize_date(_with_year_after(d), self.here) for d in dates
-                if d.label_ == "DATE")
-        self.said = next((iso for iso in said if iso), None)
+        self.said = None
+        if not self.document.date and self.document.format != "news":  # only notes need it
+            said = (normalize_date(_with_year_after(d), self.here) for d in dates
+                    if d.label_ == "DATE")
+            self.said = next((iso for iso in said if iso), None)
 
     def narrative(self, found: Found) -> str | None:
         """An undated event told in the simple past happened when the story last said:

@@ -276,14 +276,21 @@ def _add_bare_surnames(doc: Doc, actors: Actors) -> None:
             by_surname.setdefault(words[-1], []).append(entity)
             if words[0] in east_asian_surnames():  # "Xi Jinping": Xi
                 by_surname.setdefault(words[0], []).append(entity)
-    for token in doc:
-        found = by_surname.get(token.text, [])
-        if len(found) != 1 or not token.is_title or token.pos_ != "PROPN":
+    unique = {name: found[0] for name, found in by_surname.items() if len(found) == 1}
+    if not unique:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, unique)) + r")\b")
+    for match in pattern.finditer(doc.text):  # only where a surname is written
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        if not token.is_title or token.pos_ != "PROPN":
             continue
         entity = actors.at(token.i)
         if entity is None or entity.type != "Person" and token.ent_type_ == "ORG" and (
                 len(entity.name.split()) == 1):
-            actors.add(doc[token.i:token.i + 1], found[0])
+            actors.add(doc[token.i:token.i + 1], unique[token.text])
             if entity is not None and not any(m.entity is entity for m in actors.mentions
                                               if actors.at(m.token_start) is entity):
                 actors.entities.pop(entity.id, None)  # "Trump" was no organisation

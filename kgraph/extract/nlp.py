@@ -18,7 +18,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kgraph.errors import ModelNotFound
@@ -222,29 +222,36 @@ def make_name_repair(nlp: Language, name: str):
 
 @Language.component("kgraph_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break after a colon or a blank line ends a sentence (the parser then agrees).
+    """A line break after a colon or a blank line ends a sentence (the parser then agrees);
+    so does the end of a short line without closing punctuation (a heading, a date, a place).
 
     Telegrams run "… along the following lines:" straight into the next paragraph.
     """
+    tokens = list(doc)  # read once: indexing a Doc makes a new Token each time
     line_start = 0  # the first token of the line being read
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
+    for i in range(1, len(tokens)):
+        previous = tokens[i - 1]
+        if "\n" not in previous.text_with_ws:
+            continue
         if previous.is_space and ("\n\n" in previous.text or (
-                token.i > 1 and doc[token.i - 2].text == ":" and "\n" in previous.text)):
-            token.is_sent_start = True
-        elif "\n" in previous.text_with_ws and _heading_line(doc[line_start:token.i]):
-            token.is_sent_start = True  # after "26 May 1957" or "Pyongyang" on its own line
-        if "\n" in previous.text_with_ws:
-            line_start = token.i
+                i > 1 and tokens[i - 2].text == ":" and "\n" in previous.text)):
+            tokens[i].is_sent_start = True
+        elif _heading_line(tokens[line_start:i]):
+            tokens[i].is_sent_start = True  # after "26 May 1957" or "Pyongyang" on its own line
+        line_start = i
     return doc
 
 
-def _heading_line(line: Span) -> bool:
+def _heading_line(line: list[Token]) -> bool:
     """A short line with no closing punctuation: a heading, a date or a place line."""
+    if len(line) > 14:
+        return False
     words = [t for t in line if not t.is_space]
-    return 0 < len(words) <= 6 and words[-1].text not in {",", ";", "-", "and", "of", "the"} \
-        and not words[-1].is_punct or bool(words) and len(words) <= 6 and words[-1].text in {
-            "]", ")"}
+    if not 0 < len(words) <= 6:
+        return False
+    last = words[-1]
+    return last.text in {"]", ")"} or not last.is_punct and last.text not in {
+        ",", ";", "-", "and", "of", "the"}
 
 
 _NAME_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Z][a-z]+$")
@@ -309,11 +316,10 @@ def shouted_patterns() -> list[dict]:
 
 def embassy_patterns() -> list[dict]:
     """ORG patterns for "Embassy in Seoul", "the Consulate at Shanghai": the model often tags
-    only the city."""
-    return [{"label": "ORG", "pattern": [
-        {"ORTH": {"IN": ["Embassy", "Consulate", "Legation", "embassy"]}},
-        {"LOWER": {"IN": ["in", "at"]}},
-        {"ORTH": {"IN": sorted(lexicon()["capitals"])}}]}]
+    only the city. (Phrases, not token patterns: the phrase matcher costs nothing per token.)"""
+    return [{"label": "ORG", "pattern": f"{post} {at} {city}"}
+            for post in ("Embassy", "Consulate", "Legation", "embassy") for at in ("in", "at")
+            for city in sorted(lexicon()["capitals"])]
 
 
 def _add_kgraph_components(nlp: Language) -> Language:

@@ -18,6 +18,8 @@ _OPENING, _CLOSING, _STRAIGHT = "“", "”", '"'
 
 def quote_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) inside quotation marks, marks excluded."""
+    if not any(mark in doc.text for mark in (_OPENING, _STRAIGHT)):
+        return []
     spans, start = [], None
     for token in doc:
         text = token.text
