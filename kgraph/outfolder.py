@@ -64,7 +64,8 @@ def check_out_folder(out: str | Path, paths: Iterable[str | Path], force: bool =
     if force or not out.is_dir():
         return
     if not is_build(out):
-        if any(out.iterdir()):
+        # Only other builds inside ("build/notebooks" the notebooks wrote): nothing to clobber.
+        if any(not (entry.is_dir() and is_build(entry)) for entry in out.iterdir()):
             raise OutFolderError(
                 f"--out {out}: this folder is not empty and is not a kgraph build; give a new "
                 "or empty folder, or add --force to write store/, graph.html and graph.ttl "

@@ -160,3 +160,16 @@ def test_corpus_folder_itself_is_never_mixed(corpus_build):
     line = one_line_error(["build", str(CORPUS / "letters"), str(CORPUS / "news"),
                            "--out", str(corpus_build.out)])
     assert "from elsewhere" in line
+
+
+def test_out_holding_only_other_builds_is_accepted(tmp_path):
+    """`make test` leaves the notebooks' build in build/notebooks: `make demo` into build/
+    must still work (nothing of the demo's clashes with another build's folder)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "one.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "build"
+    (out / "notebooks" / "store").mkdir(parents=True)
+    result = runner.invoke(app, ["build", str(docs), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "store").is_dir() and (out / "notebooks" / "store").is_dir()
