@@ -9,8 +9,8 @@ from kgraph.extract.citations import Citation, citation_after, parse_citation
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("(Telegram 1748 from Seoul, June 30; ibid.)", Citation("from", "Seoul", "June 30")),
-    ("(Telegrams 2378 to Saigon and 1186 to Seoul, June 24, and telegram 5 from Seoul, July 2)",
-     Citation("to", "Saigon", "June 24")),
+    ("(Telegrams 410 to Tokyo and 77 to Manila, March 3, and telegram 9 from Tokyo, March 5)",
+     Citation("to", "Tokyo", "March 3")),
     ("(Circular telegram 2043, May 1; ibid., POL 27 VIET S)", Citation(None, None, "May 1")),
     ("(Airgram A–455 from Saigon, December 14; ibid.)", Citation("from", "Saigon", "December 14")),
     ("(Ibid., POL 27 VIET S)", None),

@@ -79,7 +79,7 @@ def test_news_article(tmp_path):
 
 
 def test_tei_volume_with_persons_list(tmp_path):
-    xml = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0">
+    xml = """<TEI xmlns:frus="http://history.state.gov/frus/ns/1.0" xmlns="http://www.tei-c.org/ns/1.0">
 <teiHeader><fileDesc><publicationStmt><idno type="frus">vol1</idno></publicationStmt></fileDesc></teiHeader>
 <text><front><list type="persons"><item><persName xml:id="p_X1">Doe, John</persName>, Envoy</item></list></front>
 <body><div type="document" xml:id="d7" n="7" frus:doc-dateTime-min="1964-05-05T10:00:00">
@@ -136,7 +136,7 @@ def test_frus_dev_documents_match_their_index():
     ("Respectfully yours,\nA. Gromyko", "A. Gromyko"),
     ("(I. Petrov)\n\"15\" October 1956\nNo. 25-C-2236\nZab", "(I. Petrov)"),
     ("COUNSELLOR OF THE DEPARTMENT\nUSSR MFA (B. IVANOV)\n25 copies printed\n"
-     "Distributed according to a list\nNº 2346-dv.\n22 October 1956\nme/MB",
+     "Distributed as listed\nNº 118-dv.\n4 March 1957\nab/KL",
      "USSR MFA (B. IVANOV)"),
     ("AMBASSADOR OF THE USSR [signature] /A. PETROV/\nFive copies printed\n1 - Cde. Ivanov\n"
      "2 - to file\nNº 395 - 9 August 1960", "AMBASSADOR OF THE USSR [signature] /A. PETROV/"),

@@ -1,6 +1,6 @@
 """Precision, recall and F1 of extracted relations against gold, per type and source.
 
-A predicted relation matches a gold one when type and modality are the same and
+A prediction and a gold relation match when they agree on type and modality and
 both ends name the same actors (the entity's name or any alias, compared as
 `kgraph.evaluation.names` says; a symmetric type such as ``metWith`` in either order).
 Each gold relation matches at most one prediction, preferring the one with the same date.

@@ -6,8 +6,8 @@ The citation says which way the telegram went (from or to the post it names) and
 >>> c = parse_citation("(Telegram 1748 from Seoul, June 30; ibid.)")
 >>> c.direction, c.place, c.day
 ('from', 'Seoul', 'June 30')
->>> parse_citation("(Telegrams 2378 to Saigon and 1186 to Seoul, June 24, and telegram 5)").place
-'Saigon'
+>>> parse_citation("(Telegrams 410 to Tokyo and 77 to Manila, March 3, and telegram 9)").place
+'Tokyo'
 """
 
 from __future__ import annotations

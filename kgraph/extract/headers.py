@@ -220,8 +220,8 @@ def _title_meeting(parties: list[Entity], evidence: Evidence, document: Document
     return parties, relations
 
 
-# "From the diary of / The Ambassador of the USSR in the DPRK / Comrade Ivanov V.I." at the
-# head of a Soviet journal's translation: its author, whatever the archive's title says.
+# A Soviet journal's translation opens "From the diary of", then a post and "Comrade Surname
+# I.O." on the next lines: its author, whatever the archive's title says.
 _DIARY_OF = re.compile(r"\bFrom\s+the\s+(?:diary|journal)\s+of\b(?P<lines>(?:[^\n]*\n?){1,4})",
                        re.I)
 # "Ivanov V.I.": a surname, then the initials (Russian order).
@@ -231,7 +231,7 @@ _SURNAME_INITIALS = re.compile(
 
 def journal_author(document: Document, names: Names) -> Entity | None:
     """The author a journal's or diary's title names ("Journal of Ambassador X for …"), or
-    the diary's own first lines ("From the diary of … Comrade Ivanov V.I.")."""
+    the diary's own first lines ("From the diary of … Comrade Petrov A.N.")."""
     title_mark = next(iter(_marks(document, "title")), None)
     author = title_parts(_text(document, title_mark)).author if title_mark else None
     if author:

@@ -123,7 +123,7 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
             yield Found("sentLetterTo", s, s, verb, medium, f"dep:{lemma}-handed+speaker", 0.6)
         return
     if not recipients and authors and lemma in lex["handing_verbs"]:
-        # "the reason for my call was to deliver a message from President Johnson": to whom
+        # "the purpose of my visit was to deliver a message from the President": to whom
         # the writer met (filled in by `kgraph.extract` from the conversation's parties).
         for s in authors:
             yield Found("sentLetterTo", s, s, verb, medium, f"dep:{lemma}-verb+partner", 0.6)

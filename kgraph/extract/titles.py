@@ -4,8 +4,8 @@ Archives title their documents in a few shapes, whatever the collection:
 
 * ``[N.] [qualifiers] MEDIUM [No. X][,| from] SENDER to RECIPIENT[, for Z][ (via Y)]``:
   "Telegram From the Embassy in Korea to the Department of State", "Ciphered Telegram
-  No. 709, Filippov [Stalin] to Krasovsky, for Mao Zedong", "Report, Embassy of Hungary
-  in North Korea to the Hungarian Foreign Ministry", "Cable, X to Y [via Z]";
+  No. 709, Filippov [Stalin] to Krasovsky, for Mao Zedong", "Report, Embassy of Poland
+  in China to the Polish Foreign Ministry", "Cable, X to Y [via Z]";
 * ``Memorandum|Record|Report … Conversation between A and B`` (or ``with B``): a meeting;
 * ``Journal|Diary of … NAME [for DATE]``: NAME is the author ("I" in the text).
 
