@@ -134,10 +134,14 @@ def test_document_rule(extractions, name, text, expected):
             obj, kind, subject, modality, date) in extractions[name]), extractions[name]
 
 
+def _extracted(folder, nlp, text: str, name: str = "story.txt"):
+    """One document written for the test, read and extracted as a user's file would be."""
+    (folder / name).write_text(text, "utf-8")
+    return next(extract_documents(read_paths([folder]), nlp))
+
+
 def _meetings(folder, nlp, text: str) -> list:
-    (folder / "story.txt").write_text(text, "utf-8")
-    extraction = next(extract_documents(read_paths([folder]), nlp))
-    return [r for r in extraction.relations if r.type == "metWith"]
+    return [r for r in _extracted(folder, nlp, text).relations if r.type == "metWith"]
 
 
 def test_a_phone_call_is_not_a_meeting(tmp_path, nlp):
@@ -165,8 +169,7 @@ frus:doc-dateTime-max="1961-04-12T10:00:00">
 <dateline><placeName>Washington</placeName>, <date when="1961-04-12">April 12, 1961</date>.</dateline>
 <p>Deliver following message to <persName corresp="#p_KN1">Khrushchev</persName> from the
 President.</p></div></body></text></TEI>"""
-    (tmp_path / "vol9.xml").write_text(xml, "utf-8")
-    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+    extraction = _extracted(tmp_path, nlp, xml, "vol9.xml")
     names = {e.id: e.name for e in extraction.entities}
     letters = {(names[r.subject], names[r.object]) for r in extraction.relations
                if r.type == "sentLetterTo"}
@@ -176,12 +179,11 @@ President.</p></div></body></text></TEI>"""
 def test_a_telegram_relaying_a_message_speaks_with_the_message_s_voice(tmp_path, nlp):
     """In "Please pass following Presidential message to X: … your kind message …", the
     message is sent now (asserted, dated by the telegram) and "your" is X."""
-    (tmp_path / "relay.txt").write_text(
+    extraction = _extracted(tmp_path, nlp, (
         "Telegram From the Department of State to the Embassy in Moscow\n\n"
         "Washington, January 21, 1961.\n\nPlease pass following Presidential message to "
-        "Khrushchev. Please accept my thanks for your kind message of congratulations.",
-        "utf-8")
-    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+        "Khrushchev. Please accept my thanks for your kind message of congratulations."),
+        "relay.txt")
     names = {e.id: e.name for e in extraction.entities}
     found = {(names[r.subject], names[r.object], r.modality, r.date)
              for r in extraction.relations if r.type == "sentLetterTo"}
@@ -190,10 +192,9 @@ def test_a_telegram_relaying_a_message_speaks_with_the_message_s_voice(tmp_path,
 
 
 def test_fleeing_a_room_is_no_defection(tmp_path, nlp):
-    (tmp_path / "room.txt").write_text(
+    extraction = _extracted(tmp_path, nlp, (
         "Plenum report\n\nThe plenum of the Workers' Party of Korea met in August. Pak "
-        "Chang-ok, a North Korean official, fled the plenum before the vote.", "utf-8")
-    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+        "Chang-ok, a North Korean official, fled the plenum before the vote."))
     assert [r for r in extraction.relations if r.type == "defectedFrom"] == []
 
 
@@ -223,19 +224,17 @@ NOTHING = [
 
 @pytest.mark.parametrize(("name", "text", "kind"), NOTHING, ids=[c[0] for c in NOTHING])
 def test_what_is_not_a_relation(name, text, kind, tmp_path, nlp):
-    (tmp_path / f"{name}.txt").write_text(text, "utf-8")
-    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+    extraction = _extracted(tmp_path, nlp, text, f"{name}.txt")
     found = [r for r in extraction.relations if r.type == kind
              and not r.extractor.startswith("heading")]
     assert found == []
 
 
 def test_a_planned_meeting_told_twice_in_a_letter_is_one(tmp_path, nlp):
-    (tmp_path / "plan.txt").write_text(
+    extraction = _extracted(tmp_path, nlp, (
         "Letter From Chairman Khrushchev to President Kennedy\n\nMoscow, May 12, 1961.\n\n"
         "I accept your proposal for a meeting in Vienna in June. I hope that our meeting will "
-        "be useful.", "utf-8")
-    extraction = next(extract_documents(read_paths([tmp_path]), nlp))
+        "be useful."))
     planned = [r.date for r in extraction.relations
                if r.type == "metWith" and r.modality == "planned"]
     assert planned == ["1961-06"]

@@ -25,70 +25,24 @@ from kgraph.extract.entities import Actors
 from kgraph.types import Entity
 
 Resolver = Callable[[Token, Actors], list[Entity]]
-RESOLVERS: dict[str, Resolver] = {}
 
 
-def resolver(name: str) -> Callable[[Resolver], Resolver]:
-    """Register a resolver under `name`, the word rules use for it."""
-    def register(function: Resolver) -> Resolver:
-        RESOLVERS[name] = function
-        return function
-    return register
+def _prep(*words: str) -> Resolver:
+    """The actors under the prepositions `words` ("… with Y", "the defection of X")."""
+    return lambda token, actors: [e for obj in prep_objects(token, *words)
+                                  for e in actors_of(obj, actors)]
 
 
-def _prep(token: Token, actors: Actors, *words: str) -> list[Entity]:
-    return [e for obj in prep_objects(token, *words) for e in actors_of(obj, actors)]
-
-
-@resolver("doers")
-def doers(token: Token, actors: Actors) -> list[Entity]:
-    """Who does the verb: its subject, a passive's agent, a controller."""
-    return doers_of(token, actors)
-
-
-@resolver("recipients")
-def recipients(token: Token, actors: Actors) -> list[Entity]:
-    """Addressees: "to Y", a dative, "from X to Y"."""
-    return recipients_of(token, actors)
-
-
-@resolver("itself")
-def itself(token: Token, actors: Actors) -> list[Entity]:
-    """The actors the node itself names (with its appositives and conjuncts)."""
-    return actors_of(token, actors)
-
-
-@resolver("object")
-def direct_object(token: Token, actors: Actors) -> list[Entity]:
-    """A direct object that is an actor ("answered Kim")."""
-    return addressed_by(token, actors)
-
-
-@resolver("possessor")
-def possessor(token: Token, actors: Actors) -> list[Entity]:
-    """ "Kim's letter": the possessor."""
-    return actors_of(child_of(token, "poss"), actors)
-
-
-@resolver("with")
-def with_(token: Token, actors: Actors) -> list[Entity]:
-    """ "… with Y"."""
-    return _prep(token, actors, "with")
-
-
-@resolver("from")
-def from_(token: Token, actors: Actors) -> list[Entity]:
-    """ "… from Y"."""
-    return _prep(token, actors, "from")
-
-
-@resolver("of")
-def of(token: Token, actors: Actors) -> list[Entity]:
-    """ "the defection of X", "a visit by X"."""
-    return _prep(token, actors, "of", "by")
-
-
-@resolver("between")
-def between(token: Token, actors: Actors) -> list[Entity]:
-    """Every party "between X and Y" names."""
-    return parties_between(token, actors)
+# Where an argument sits, by the name rules use for it (the functions of
+# `kgraph.extract.arguments`, registered as they are).
+RESOLVERS: dict[str, Resolver] = {
+    "doers": doers_of,  # its subject, a passive's agent, a controller
+    "recipients": recipients_of,  # "to Y", a dative, "from X to Y"
+    "itself": actors_of,  # the node itself, its appositives and conjuncts
+    "object": addressed_by,  # a direct object that is an actor ("answered Kim")
+    "possessor": lambda token, actors: actors_of(child_of(token, "poss"), actors),  # "Kim's"
+    "with": _prep("with"),
+    "from": _prep("from"),
+    "of": _prep("of", "by"),  # "the defection of X", "a visit by X"
+    "between": parties_between,  # every party "between X and Y" names
+}
