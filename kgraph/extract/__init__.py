@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from kgraph.extract.coref import Speakers, bind_references
 from kgraph.extract.dating import StoryTime, after, cited_date, report_date
+from kgraph.extract.doctext import doc_text
 from kgraph.extract.entities import Actors, canonical_foreign_ministry, find_actors
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
@@ -292,7 +293,7 @@ def _add_marked_persons(prepared: _Prepared, doc: Doc, actors: Actors, names: Na
         begin = prepared.clean.clean_offset(mark.start - prepared.offset) - prepared.piece
         end = prepared.clean.clean_offset(mark.end - prepared.offset) - prepared.piece
         span = doc.char_span(begin, end, alignment_mode="expand") \
-            if 0 <= begin < end <= len(doc.text) else None
+            if 0 <= begin < end <= len(doc_text(doc)) else None
         if span is not None and all(actors.at(i) is None for i in range(span.start, span.end)):
             actors.add(span, names.person(display))
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from kgraph.extract.doctext import doc_text
 from kgraph.normalize.dates import MONTHS
 
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
@@ -47,7 +48,7 @@ def parse_citation(text: str) -> Citation | None:
 def citation_after(sentence: Span) -> Citation | None:
     """The telegram cited right after `sentence` (or closing it: the parser may keep the
     parenthesis inside the sentence)."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     inside = sentence.text.rfind("(")
     if inside > 0 and (found := parse_citation(sentence.text[inside:])) is not None:
         return found

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from kgraph.extract.doctext import doc_text
 from kgraph.extract.entities import Actors
 from kgraph.extract.lexicon import lexicon
 from kgraph.extract.persons import Names
@@ -228,7 +229,7 @@ def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names,
                 actors.at(i) for i in range(phrase[1], phrase[2])):
             title, first, end = phrase
             holder = next((p for p, _ in reversed(persons) if title in p.roles), None)
-            if holder is None and (listed := names.people.by_title(title, doc.text)):
+            if holder is None and (listed := names.people.by_title(title, doc_text(doc))):
                 holder = names.person(listed, title)
             if holder is not None:
                 actors.add(doc[first:end], holder)
@@ -245,7 +246,7 @@ def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names,
         elif found := _title_at(token):
             title, start = found
             bound = next((p for p, _ in reversed(persons) if _holds(p, title)), None)
-            if bound is None and (holder := names.people.by_title(title, doc.text)):
+            if bound is None and (holder := names.people.by_title(title, doc_text(doc))):
                 bound = names.person(holder, title)
             if bound is None and names.home:
                 bound = names.office_titled(title, names.home)

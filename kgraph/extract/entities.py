@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from kgraph.extract.doctext import doc_text
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.lexicon import east_asian_surnames, lexicon
 from kgraph.extract.persons import Names
@@ -280,7 +281,7 @@ def _add_bare_surnames(doc: Doc, actors: Actors) -> None:
     if not unique:
         return
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, unique)) + r")\b")
-    for match in pattern.finditer(doc.text):  # only where a surname is written
+    for match in pattern.finditer(doc_text(doc)):  # only where a surname is written
         span = doc.char_span(match.start(), match.end())
         if span is None or len(span) != 1:
             continue

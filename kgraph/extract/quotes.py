@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kgraph.extract.doctext import doc_text
 from kgraph.extract.entities import Actors
 from kgraph.extract.lexicon import lexicon
 from kgraph.types import Entity
@@ -18,7 +19,7 @@ _OPENING, _CLOSING, _STRAIGHT = "“", "”", '"'
 
 def quote_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) inside quotation marks, marks excluded."""
-    if not any(mark in doc.text for mark in (_OPENING, _STRAIGHT)):
+    if not any(mark in doc_text(doc) for mark in (_OPENING, _STRAIGHT)):
         return []
     spans, start = [], None
     for token in doc:
