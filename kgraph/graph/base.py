@@ -113,5 +113,9 @@ class TripleStore(ABC):
         real events, with letters counted per pair, in the ``kgg:events`` graph (see
         `kgraph.graph.events`); the merged events, for the caller to reuse."""
         events = merge_events(rows)
-        self.replace_derived_graph(str(KGG.events), events_graph(events).ntriples())
+        self.write_events(events)
         return events
+
+    def write_events(self, events: list[MergedEvent]) -> None:
+        """The ``kgg:events`` graph made of these merged events."""
+        self.replace_derived_graph(str(KGG.events), events_graph(events).ntriples())
