@@ -180,12 +180,12 @@ def _graphs(document_ids: Iterable[str]) -> list[str]:
     return [str(document_graph(document_id)) for document_id in document_ids]
 
 
-def _derived(store: TripleStore, touched: Touched | None, documents: int
-             ) -> tuple[str, nx.MultiDiGraph]:
-    """The actors and events graphs brought up to date, and the actor network for the
-    page: for what `touched` says changed when that is at most half the documents (see
-    `kgraph.graph.incremental`), else rebuilt from every document. Which it was, and
-    the network."""
+def _derived(store: TripleStore, touched: Touched | None, documents: int,
+             draw: Callable[[nx.MultiDiGraph], None]) -> str:
+    """The actors and events graphs brought up to date, and the actor network drawn
+    (`draw`, the page): for what `touched` says changed when that is at most half the
+    documents (see `kgraph.graph.incremental`), else rebuilt from every document.
+    Says which it was: "incremental" or "full"."""
     from kgraph.analysis.project import edge_rows, edge_rows_between, to_networkx
 
     if touched is not None and len(touched.graphs) * 2 <= documents:
@@ -195,15 +195,17 @@ def _derived(store: TripleStore, touched: Touched | None, documents: int
                 store, touched.pairs, edge_rows_between(store, touched.pairs), touched.reports))
             update_actors(store, touched.actors)
             events.result()
-        return "incremental", to_networkx(store)
+        draw(to_networkx(store))
+        return "incremental"
     with ThreadPoolExecutor(1) as pool:  # the events merge while actors rebuild,
         merging = pool.submit(lambda: (rows := edge_rows(store), merge_events(rows)))
         store.rebuild_actors()
         edges, merged = merging.result()
-        writing = pool.submit(store.write_events, merged)  # and are stored while the
-        graph = to_networkx(store, edges, merged)  # network is read from the actors graph
+        # and are stored while the network is read from the actors graph and drawn
+        writing = pool.submit(store.write_events, merged)
+        draw(to_networkx(store, edges, merged))
         writing.result()
-    return "full", graph
+    return "full"
 
 
 def default_title(paths: list) -> str:
@@ -329,12 +331,13 @@ def build_graph(
     if changed or not all(p.exists() for p in outputs) or not _has_events(store):
         from kgraph.viz import write_page
 
-        summary.derived, graph = _derived(store, touched if changed else None,
-                                          len(stored.keys() | seen.keys()))
+        title = page_title or default_title(paths)
+        summary.derived = _derived(store, touched if changed else None,
+                                   len(stored.keys() | seen.keys()),
+                                   lambda graph: write_page(graph, summary.page_path, title=title))
         store.flush()
         if turtle:
             store.export(summary.turtle_path, "turtle")
-        write_page(graph, summary.page_path, title=page_title or default_title(paths))
     _count_by_type(store, summary)
     if isinstance(store, GraphStore) and (changed or not (summary.out / "current").exists()):
         store.flush()
