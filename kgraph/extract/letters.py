@@ -250,7 +250,9 @@ def letters_received(verb: Token, actors: Actors) -> Iterator[Found]:
     noun = noun or child_of(verb, "nsubjpass")  # "Your telegram of 6 March has been received."
     if noun is None or noun.lemma_.lower() not in lexicon()["correspondence_nouns"]:
         return
-    senders = _noun_senders(noun, actors)
+    # "received two letters from X": the parser may hang "from X" on the verb.
+    senders = _noun_senders(noun, actors) or [
+        e for obj in prep_objects(verb, "from") for e in actors_of(obj, actors)]
     # "I received the telegram of Mao addressed to you": its addressee, not its relay.
     receivers = _addressed_to(noun, actors) or doers_of(verb, actors)
     subject = child_of(verb, "nsubj")
