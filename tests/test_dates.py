@@ -38,6 +38,12 @@ def test_dates_written_loosely_in_reports():
     assert normalize_date("the end of 2018") == "2018"
     assert normalize_date("New Year's Day 2019") == "2019-01-01"
     assert normalize_date("July 2–3", "1964-07-05") == "1964-07-02"
+    # Two days or a span of days: the event began on the first.
+    assert normalize_date("9 and 10 March 1966") == "1966-03-09"
+    assert normalize_date("March 9 and 10, 1966") == "1966-03-09"
+    assert normalize_date("the 9th and 10th of March", "1966-04-01") == "1966-03-09"
+    assert normalize_date("9-10 March 1966") == "1966-03-09"
+    assert normalize_date("between 1964 and 1966") is None  # a span of years: no one date
     assert normalize_date("yesterday", "1964-01-22") == "1964-01-21"
     assert normalize_date("2043", "1964-05") is None  # a telegram number, not a year
     assert normalize_date("February") is None  # no year to put it in: never invented

@@ -54,7 +54,10 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b(?:the\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)"
                rf"\s+of\s+{_YEAR}\b", re.I),  # the end of 2018
 ]
-_DAY_RANGE = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*[–—-]\s*\d{{1,2}}\b(?:,?\s+{_YEAR})?", re.I)
+# Two days or a span of days: "July 2–3", "June 17 and 18, 1964", "17 and 18 June 1964".
+_NEXT_DAY = r"\s*(?:[–—-]|and|&)\s*\d{1,2}(?:st|nd|rd|th)?\b"
+_DAY_RANGE = re.compile(rf"\b{_MONTH}\s+{_DAY}{_NEXT_DAY}(?:,?\s+{_YEAR})?", re.I)
+_DAYS_MONTH = re.compile(rf"\b{_DAY}{_NEXT_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?", re.I)
 _RANGE = re.compile(r"\b(between|from)\b.*\b(and|to|until)\b|–|—", re.I)
 _RELATIVE_DAY = {"yesterday": -1, "today": 0, "tomorrow": 1}
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
@@ -222,7 +225,7 @@ def normalize_date(expression: str, reference: str | None = None,
             if day_month and (iso := normalize_date(day_month, f"{ref_year + delta:04d}-01-01")):
                 return iso
             return f"{ref_year + delta:04d}"
-    if match := _DAY_RANGE.search(text):  # "July 2–3": the day it began
+    if match := _DAY_RANGE.search(text) or _DAYS_MONTH.search(text):  # the day it began
         return _resolve(match, reference)
     if _RANGE.search(text) and not _PATTERNS[0].match(text):
         return None
