@@ -219,6 +219,13 @@ NOTHING = [
      "Telegram From the Department of State to the Embassy in Moscow\n\n"
      "Washington, June 21, 1961.\n\nPresident Kennedy thanked Chairman Khrushchev for the "
      "puppy. Her flight from the Soviet Union to the United States was long.", "defectedFrom"),
+    ("one-persons-papers",
+     "Archive news\nDaily Courier | May 3, 2009\n\nThe library opened the correspondence of "
+     "President Eisenhower to readers on Monday.", "sentLetterTo"),
+    ("their-correspondence-without-a-pair",
+     "Archive news\nDaily Courier | May 3, 2009\n\nChancellor Adenauer spoke to President "
+     "Eisenhower on Monday about Premier Bulganin. Their correspondence is kept in Bonn.",
+     "sentLetterTo"),
 ]
 
 

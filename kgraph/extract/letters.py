@@ -21,6 +21,7 @@ from kgraph.extract.arguments import (
     doers_of,
     parties_between,
     prep_objects,
+    previous_plural_subject,
     recipients_of,
 )
 from kgraph.extract.citations import citation_after
@@ -385,9 +386,22 @@ def _exchange_between(noun: Token, actors: Actors) -> list[Entity]:
                 None)
     if verb is None and noun.head.lemma_.lower() in lexicon()["exchange_words"]:
         verb = noun.head
+    if verb is None and noun.lemma_.lower() in lexicon()["two_way_correspondence_nouns"]:
+        return parties_between(noun, actors) or _correspondents(noun, actors)
     if verb is None:
         return []
     return parties_between(verb, actors) or parties_between(noun, actors)
+
+
+def _correspondents(noun: Token, actors: Actors) -> list[Entity]:
+    """ "X's correspondence with Y"; "their correspondence" (the last plural subject)."""
+    possessor = child_of(noun, "poss")
+    if possessor is None:
+        return []
+    if possessor.lower_ == "their":  # (not the last two persons named: measured, wrong)
+        return previous_plural_subject(possessor, actors)
+    partners = [e for obj in prep_objects(noun, "with") for e in actors_of(obj, actors)]
+    return [*actors_of(possessor, actors), *partners] if partners else []
 
 
 def your_instruction(noun: Token, actors: Actors) -> Iterator[Found]:
