@@ -20,7 +20,7 @@ CORPORA = SHARED / "corpora"
 
 # corpus: (F1, recall, header recall, date accuracy) reached on main.
 FLOORS = {
-    "frus-dev": (0.82, 0.73, 1.0, 0.90),
+    "frus-dev": (0.82, 0.73, 1.0, 0.92),
     "frus1961-63v06": (0.90, 0.86, 1.0, 0.93),
     "news-dev": (0.88, 0.82, None, 0.95),
     "wilson-dev": (0.82, 0.77, 0.95, 0.94),
