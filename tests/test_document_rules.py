@@ -245,3 +245,14 @@ def test_a_planned_meeting_told_twice_in_a_letter_is_one(tmp_path, nlp):
     planned = [r.date for r in extraction.relations
                if r.type == "metWith" and r.modality == "planned"]
     assert planned == ["1961-06"]
+
+
+def test_an_undated_note_names_office_holders_of_the_time_it_tells(tmp_path, nlp):
+    """An editorial note has no date of its own: "Minister of Foreign Affairs Yi" is the
+    minister in office when the note's story happens (copied pages carry no persons list)."""
+    text = ("Editorial Note\n\nAssistant Secretary of State Bundy visited Tokyo May 4–6, 1965. "
+            "During the visit he held talks with Minister of Foreign Affairs Yi.")
+    extraction = _extracted(tmp_path, nlp, text)
+    names = {e.id: e.name for e in extraction.entities}
+    assert [(r.date, names[r.object]) for r in extraction.relations
+            if r.type == "metWith"] == [("1965-05-04", "Lee Tong-won")]

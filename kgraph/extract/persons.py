@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.lexicon import lexicon
 from kgraph.extract.offices import Holder, OfficeHolders, load_office_holders
+from kgraph.normalize.dates import dates_with_year
 from kgraph.normalize.names import name_key
 from kgraph.types import Document, Entity
 
@@ -342,12 +343,29 @@ def linked_names(document: Document, people: PersonsList) -> dict[str, str]:
     return names
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _reference_date(document: Document) -> str | None:
+    """When the document is about: its date, else (an editorial note, an undated page) the
+    first date its text writes ("visited Seoul October 1–3, 1964" → 1964), so that "Minister
+    of Foreign Affairs Yi" is the minister of that time."""
+    if document.date:
+        return document.date
+    written = dates_with_year(document.text[:_OPENING])
+    year = written[0] if written else _YEAR.search(document.text[:_OPENING])
+    return year if isinstance(year, str) else year.group() if year else None
+
+
+_OPENING = 3000  # characters: where an undated document says when it is
+
+
 def names_for(document: Document, gazetteer: Gazetteer) -> Names:
     """The `Names` of one document: its persons list (if any) and its linked names."""
-    date = document.date or ""
+    date = _reference_date(document) or ""
     when = (int(date[:4]), int(date[5:7]) if len(date) >= 7 else 0) if date[:4].isdigit() else None
     people = PersonsList(document.metadata.get("persons"), when)
-    return Names(gazetteer, people, linked_names(document, people), document.date,
+    return Names(gazetteer, people, linked_names(document, people), date or None,
                  home=_home_country(document, gazetteer), post=_us_post(document))
 
 
