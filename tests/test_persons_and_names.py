@@ -93,3 +93,29 @@ def test_an_embassy_is_named_by_its_country():
 ])
 def test_foreign_ministries_get_the_one_canonical_name(written, canonical):
     assert organization_entity(load_gazetteer(), "Ministry", written).name == canonical
+
+
+def _names_of(tmp_path, text: str):
+    from kgraph.extract.persons import names_for
+    from kgraph.readers import read_paths
+
+    (tmp_path / "telegram.txt").write_text(text, "utf-8")
+    return names_for(next(read_paths([tmp_path])), load_gazetteer())
+
+
+def test_a_lone_surname_is_the_leader_of_the_country_written_from(tmp_path):
+    """A telegram from Seoul in 1965 says "Pak" for the President; East Asian surnames are
+    otherwise too common to resolve alone, and another surname stays as written."""
+    names = _names_of(tmp_path, (
+        "Telegram From the Embassy in Korea to the Department of State\n\n"
+        "Seoul, March 9, 1965.\n\nPak will receive the mission next week. Kim will not."))
+    assert names.person("Pak").name == "Park Chung-hee"
+    assert names.person("Kim").name == "Kim"
+    assert names.home_leader("Chung") == "Chung Il-kwon"  # the Prime Minister then
+
+
+def test_a_lone_surname_abroad_is_not_bound_to_the_leader(tmp_path):
+    names = _names_of(tmp_path, (
+        "Telegram From the Embassy in Japan to the Department of State\n\n"
+        "Tokyo, March 9, 1965.\n\nPak will arrive on Monday."))
+    assert names.person("Pak").name == "Pak"

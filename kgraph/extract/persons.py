@@ -283,13 +283,25 @@ class Names:
         office written with it at the document's date."""
         found = self.people.by_surname(surname, _own_title(title))
         if found is None and title is None:
-            found = _gazetteer_prior(self, surname)
+            found = _gazetteer_prior(self, surname) or self.home_leader(surname)
         own = _own_title(title) or ""
         if found is None and title and (held := self.offices.by_titled_surname(
                 surname, self.date, own) or self.offices.by_surname(surname, self.date,
                                                                     title=own)):
             found = self._holder_name(held)  # no list, or not in it: "President Pak" in 1964
         return found
+
+    def home_leader(self, surname: str) -> str | None:
+        """The leader of the country the document is written in, at its date, when the
+        lone surname is his: "Pak" in a telegram from Seoul in 1964 is Park Chung-hee."""
+        for country in dict.fromkeys(c for c in (self.home, self.post) if c):
+            for office in lexicon()["leader_offices"]:
+                leader = self.office_titled(office, country)
+                if leader is not None and any(  # surname first or last, never a given name
+                        surname in (words[0], words[-1])
+                        for words in (n.split() for n in (leader.name, *leader.aliases))):
+                    return leader.name
+        return None
 
     def person(self, name: str, title: str | None = None) -> Entity:
         """The entity for a person's name as written, resolved as far as the sources allow.
