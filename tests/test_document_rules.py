@@ -256,3 +256,17 @@ def test_an_undated_note_names_office_holders_of_the_time_it_tells(tmp_path, nlp
     names = {e.id: e.name for e in extraction.entities}
     assert [(r.date, names[r.object]) for r in extraction.relations
             if r.type == "metWith"] == [("1965-05-04", "Lee Tong-won")]
+
+
+def test_a_bare_american_title_in_a_telegram_from_abroad(tmp_path, nlp):
+    """In a U.S. telegram from Seoul, "the Secretary" is the Secretary of State (Korea has
+    no such office); "the Prime Minister" stays Korea's."""
+    extraction = _extracted(tmp_path, nlp, (
+        "Telegram From the Embassy in Korea to the Department of State\n\nSeoul, March 9, "
+        "1965.\n\nThe Secretary met President Pak on March 2. The Prime Minister saw "
+        "Ambassador Brown on March 4.\n\nBrown"))
+    names = {e.id: e.name for e in extraction.entities}
+    meetings = {(names[r.subject], names[r.object], r.date) for r in extraction.relations
+                if r.type == "metWith"}
+    assert ("Dean Rusk", "Park Chung-hee", "1965-03-02") in meetings
+    assert ("Chung Il-kwon", "Winthrop G. Brown", "1965-03-04") in meetings

@@ -77,9 +77,9 @@ def test_plain_text_without_a_persons_list_still_names_office_holders(corpus, tm
 # corpus: F1 reached today on the copied pages, with persons.json beside them and without it
 # (the TEI reaches 0.823 and 0.905); the pages may not fall below these floors, nor further
 # than MARGIN below the TEI's F1.
-WEB_FLOORS = {"frus-dev": {"persons": 0.82, "bare": 0.77},
+WEB_FLOORS = {"frus-dev": {"persons": 0.82, "bare": 0.78},
               "frus1961-63v06": {"persons": 0.89, "bare": 0.89}}
-MARGIN = {"persons": 0.02, "bare": 0.06}
+MARGIN = {"persons": 0.02, "bare": 0.05}
 
 
 def _web_corpus(corpus: Path, folder: Path, with_persons: bool) -> Path:

@@ -250,6 +250,8 @@ def bind_references(doc: Doc, actors: Actors, speakers: Speakers, names: Names,
                 bound = names.person(holder, title)
             if bound is None and names.home:
                 bound = names.office_titled(title, names.home)
+            if bound is None and names.post:  # an American document written abroad: an
+                bound = names.office_titled(title, "United States")  # office only it has
             if bound is None and title == "Ambassador":
                 bound = names.our_ambassador()
         elif token.text in lex["anaphoric_offices"] and token.i > 0 \
