@@ -98,6 +98,16 @@ CASES = [
      "Eastern Affairs Bundy visited Tokyo "
      "March 4–6, 1965. During his visit he met Prime Minister Eisaku Sato.",
      [("William P. Bundy", "metWith", "Eisaku Sato", "asserted", "1965-03")]),
+    ("undated-note-office-holders",  # no date of its own: the office holders of its story
+     "Editorial Note\n\nAssistant Secretary of State Bundy visited Tokyo May 4–6, 1965. "
+     "During the visit he held talks with Minister of Foreign Affairs Yi.",
+     [("William P. Bundy", "metWith", "Lee Tong-won", "asserted", "1965-05-04")]),
+    ("american-title-abroad",  # Korea has no Secretary; its Prime Minister stays Korea's
+     "Telegram From the Embassy in Korea to the Department of State\n\nSeoul, March 9, "
+     "1965.\n\nThe Secretary met President Pak on March 2. The Prime Minister saw "
+     "Ambassador Brown on March 4.\n\nBrown",
+     [("Dean Rusk", "metWith", "Park Chung-hee", "asserted", "1965-03-02"),
+      ("Chung Il-kwon", "metWith", "Winthrop G. Brown", "asserted", "1965-03-04")]),
     ("each-other",
      "Archive opens\nMorning Post | January 3, 1992\n\n"
      "Archivists will publish the letters Ronald Reagan and Mikhail Gorbachev sent to each "
@@ -246,27 +256,3 @@ def test_a_planned_meeting_told_twice_in_a_letter_is_one(tmp_path, nlp):
                if r.type == "metWith" and r.modality == "planned"]
     assert planned == ["1961-06"]
 
-
-def test_an_undated_note_names_office_holders_of_the_time_it_tells(tmp_path, nlp):
-    """An editorial note has no date of its own: "Minister of Foreign Affairs Yi" is the
-    minister in office when the note's story happens (copied pages carry no persons list)."""
-    text = ("Editorial Note\n\nAssistant Secretary of State Bundy visited Tokyo May 4–6, 1965. "
-            "During the visit he held talks with Minister of Foreign Affairs Yi.")
-    extraction = _extracted(tmp_path, nlp, text)
-    names = {e.id: e.name for e in extraction.entities}
-    assert [(r.date, names[r.object]) for r in extraction.relations
-            if r.type == "metWith"] == [("1965-05-04", "Lee Tong-won")]
-
-
-def test_a_bare_american_title_in_a_telegram_from_abroad(tmp_path, nlp):
-    """In a U.S. telegram from Seoul, "the Secretary" is the Secretary of State (Korea has
-    no such office); "the Prime Minister" stays Korea's."""
-    extraction = _extracted(tmp_path, nlp, (
-        "Telegram From the Embassy in Korea to the Department of State\n\nSeoul, March 9, "
-        "1965.\n\nThe Secretary met President Pak on March 2. The Prime Minister saw "
-        "Ambassador Brown on March 4.\n\nBrown"))
-    names = {e.id: e.name for e in extraction.entities}
-    meetings = {(names[r.subject], names[r.object], r.date) for r in extraction.relations
-                if r.type == "metWith"}
-    assert ("Dean Rusk", "Park Chung-hee", "1965-03-02") in meetings
-    assert ("Chung Il-kwon", "Winthrop G. Brown", "1965-03-04") in meetings

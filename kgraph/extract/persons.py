@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.lexicon import lexicon
@@ -294,14 +295,20 @@ class Names:
     def home_leader(self, surname: str) -> str | None:
         """The leader of the country the document is written in, at its date, when the
         lone surname is his: "Pak" in a telegram from Seoul in 1964 is Park Chung-hee."""
+        return self._home_leaders.get(surname)
+
+    @cached_property
+    def _home_leaders(self) -> dict[str, str]:
+        """Surname → name of each leader of the document's country at its date (read once
+        per document; a surname first or last in one of his names, never a given name)."""
+        leaders: dict[str, str] = {}
         for country in dict.fromkeys(c for c in (self.home, self.post) if c):
             for office in lexicon()["leader_offices"]:
-                leader = self.office_titled(office, country)
-                if leader is not None and any(  # surname first or last, never a given name
-                        surname in (words[0], words[-1])
-                        for words in (n.split() for n in (leader.name, *leader.aliases))):
-                    return leader.name
-        return None
+                if (leader := self.office_titled(office, country)) is not None:
+                    for words in (n.split() for n in (leader.name, *leader.aliases)):
+                        for surname in (words[0], words[-1]):
+                            leaders.setdefault(surname, leader.name)
+        return leaders
 
     def person(self, name: str, title: str | None = None) -> Entity:
         """The entity for a person's name as written, resolved as far as the sources allow.
@@ -356,6 +363,7 @@ def linked_names(document: Document, people: PersonsList) -> dict[str, str]:
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_OPENING = 3000  # characters: where an undated document says when it is
 
 
 def _reference_date(document: Document) -> str | None:
@@ -364,12 +372,9 @@ def _reference_date(document: Document) -> str | None:
     of Foreign Affairs Yi" is the minister of that time."""
     if document.date:
         return document.date
-    written = dates_with_year(document.text[:_OPENING])
-    year = written[0] if written else _YEAR.search(document.text[:_OPENING])
-    return year if isinstance(year, str) else year.group() if year else None
-
-
-_OPENING = 3000  # characters: where an undated document says when it is
+    opening = document.text[:_OPENING]
+    written, year = dates_with_year(opening), _YEAR.search(opening)
+    return written[0] if written else year.group() if year else None
 
 
 def names_for(document: Document, gazetteer: Gazetteer) -> Names:
