@@ -24,3 +24,8 @@ def test_a_quote_is_its_attributed_speaker_s_and_the_next_one_goes_on(nlp):
 def test_an_unattributed_quote_has_no_speaker(nlp):
     _, found = _speakers(nlp, 'The banner read "My country first" in red letters.')
     assert found == {}
+
+
+def test_empty_quotation_marks_after_a_quote_are_no_quote(nlp):
+    doc, found = _speakers(nlp, '"My offer stands," Mike Pompeo said. " " and nothing else.')
+    assert found == {"My": "Mike Pompeo"}

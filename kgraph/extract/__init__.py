@@ -393,10 +393,7 @@ def _deduplicate(relations: list[Relation]) -> list[Relation]:
     dated_here = {_sentence_key(r) for r in relations if r.date}
     relations = [r for r in relations if r.date or _sentence_key(r) not in dated_here]
     for relation in relations:
-        ends = (relation.subject, relation.object)
-        if schema[relation.type].symmetric:
-            ends = tuple(sorted(ends))
-        key = (relation.type, *ends, relation.date, relation.modality)
+        key = (*_pair_key(relation), relation.date, relation.modality)
         if key not in best or relation.confidence > best[key].confidence:
             best[key] = relation
     return sorted(best.values(), key=lambda r: (r.evidence.start, r.type, r.subject, r.object))

@@ -98,7 +98,7 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         letter = noun or next((o for o in prep_objects(verb, "to")
                                if o.lemma_.lower() in lex["correspondence_nouns"]), None)
         answered = _noun_senders(letter, actors) if letter is not None else []
-        for s, r in distinct_pairs(doers_of(verb, actors), answered):
+        for s, r in distinct_pairs(doers, answered):
             yield Found("sentLetterTo", s, r, verb, "letter", f"dep:{lemma}-answer", 0.75)
         if answered:
             return
@@ -111,23 +111,19 @@ def letters_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
         recipients = recipients or recipients_of(noun, actors)
     recipients = recipients or verb_recipients or handed_to or (
         recipients_of(noun, actors) or _addressed_to(noun, actors) if noun else [])
-    if not recipients and (lemma in lex["writing_verbs"] or lemma in lex["handing_verbs"]):
-        recipients = [e for e in addressed_by(verb, actors)  # "which Menshikov handed President"
-                      if lemma in lex["writing_verbs"] or e.type == "Person"]
+    if not recipients and lemma in lex["writing_verbs"]:  # (a handing verb tried it above)
+        recipients = addressed_by(verb, actors)
     if _to_each_other(verb):  # "letters X and Y sent to each other": both ways
         recipients = senders
     subject = child_of(verb, "nsubj")
-    if not recipients and authors and lemma in lex["handing_verbs"] and any(
-            d.type == "Person" and d.id not in {a.id for a in authors} for d in doers):
-        # "Kim passed on a letter from Choe" in a journal: handed to its writer.
-        for s in authors:
-            yield Found("sentLetterTo", s, s, verb, medium, f"dep:{lemma}-handed+speaker", 0.6)
-        return
     if not recipients and authors and lemma in lex["handing_verbs"]:
-        # "the purpose of my visit was to deliver a message from the President": to whom
-        # the writer met (filled in by `kgraph.extract` from the conversation's parties).
+        # "Kim passed on a letter from Choe" in a journal: handed to its writer; "the purpose
+        # of my visit was to deliver a message from the President": to whom the writer met
+        # (both filled in by `kgraph.extract`).
+        carried = any(d.type == "Person" and d.id not in {a.id for a in authors} for d in doers)
         for s in authors:
-            yield Found("sentLetterTo", s, s, verb, medium, f"dep:{lemma}-verb+partner", 0.6)
+            yield Found("sentLetterTo", s, s, verb, medium,
+                        f"dep:{lemma}-{'handed+speaker' if carried else 'verb+partner'}", 0.6)
         return
     if not recipients and not authors and subject is not None \
             and subject.text in lex["second_person"]:

@@ -80,8 +80,8 @@ def meetings_from_verb(verb: Token, actors: Actors) -> Iterator[Found]:
             e for aux in verb.children if aux.dep_ == "aux"
             for c in aux.children if c.dep_ == "nsubj" for e in actors_of(c, actors)]
     subject = child_of(verb, "nsubj", "nsubjpass")
-    if not partners and lemma in lex["mutual_meeting_verbs"] | lex["talking_verbs"] and _we(
-            subject) and (lemma in lex["mutual_meeting_verbs"] or _somewhere(verb)):
+    if not partners and _we(subject) and (lemma in lex["mutual_meeting_verbs"] or (
+            lemma in lex["talking_verbs"] and _somewhere(verb))):
         # "for us to meet personally", "which we discussed in Vienna" (correspondents
         # "discuss" issues by letter: only a place makes it a talk)
         yield from _we_met(verb, actors, f"dep:{lemma}-verb+us")

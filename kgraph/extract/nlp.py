@@ -234,7 +234,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if "\n" not in previous.text_with_ws:
             continue
         if previous.is_space and ("\n\n" in previous.text or (
-                i > 1 and tokens[i - 2].text == ":" and "\n" in previous.text)):
+                i > 1 and tokens[i - 2].text == ":")):
             tokens[i].is_sent_start = True
         elif _heading_line(tokens[line_start:i]):
             tokens[i].is_sent_start = True  # after "26 May 1957" or "Pyongyang" on its own line
@@ -250,8 +250,7 @@ def _heading_line(line: list[Token]) -> bool:
     if not 0 < len(words) <= 6:
         return False
     last = words[-1]
-    return last.text in {"]", ")"} or not last.is_punct and last.text not in {
-        ",", ";", "-", "and", "of", "the"}
+    return last.text in {"]", ")"} or not last.is_punct and last.text not in {"and", "of", "the"}
 
 
 _NAME_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Z][a-z]+$")

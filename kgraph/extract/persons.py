@@ -392,20 +392,21 @@ def _us_post(document: Document) -> str | None:
     if document.format != "frus" and not any(
             words in (document.title or "") for words in lexicon()["us_heading_words"]):
         return None  # FRUS, or a page copied from it: its heading names a U.S. office
-    for mark in document.markup:
-        if mark.tag == "dateline":
-            city = document.text[mark.start:mark.end].split(",")[0].strip()
-            post = lexicon()["capitals"].get(city)
-            return None if post in {None, "the United States"} else post
-    return None
+    post = _dateline_capital(document)
+    return None if post in {None, "the United States"} else post
 
 
 def _home_country(document: Document, gazetteer: Gazetteer) -> str | None:
     """Whose offices a bare title ("the President") names: the country of the document's
     dateline ("Seoul, June 3, 1964" → South Korea); a FRUS document without one, the U.S."""
-    for mark in document.markup:
-        if mark.tag == "dateline":
-            city = document.text[mark.start:mark.end].split(",")[0].strip()
-            if country := lexicon()["capitals"].get(city):
-                return gazetteer.country(country.removeprefix("the "))
+    if country := _dateline_capital(document):
+        return gazetteer.country(country.removeprefix("the "))
     return "United States" if document.format == "frus" else None
+
+
+def _dateline_capital(document: Document) -> str | None:
+    """The country whose capital the dateline names ("Seoul, June 3, 1964" → "Korea")."""
+    capitals = lexicon()["capitals"]
+    cities = (document.text[m.start:m.end].split(",")[0].strip() for m in document.markup
+              if m.tag == "dateline")
+    return next((capitals[city] for city in cities if city in capitals), None)

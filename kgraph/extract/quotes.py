@@ -51,9 +51,11 @@ def quoted_speakers(doc: Doc, actors: Actors) -> dict[int, Entity]:
     found: dict[int, Entity] = {}
     last: tuple[Entity, int] | None = None  # the last speaker, and where their quote ended
     for start, end in quote_spans(doc):
+        if end <= start:  # '" "': quotation marks with nothing between them
+            continue
         inside = range(start, end)
         sentences = {doc[start].sent.start: doc[start].sent, doc[end - 1].sent.start:
-                     doc[end - 1].sent} if end > start else {}
+                     doc[end - 1].sent}
         speaker = next((s for sent in sentences.values()
                         if (s := _speaker(sent, inside, actors)) is not None), None)
         if speaker is None and last is not None and start - last[1] <= 12:
