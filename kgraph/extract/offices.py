@@ -125,8 +125,11 @@ class OfficeHolders:
         self.holders = holders
         self._by_surname: dict[str, list[Holder]] = {}
         self._by_name: dict[str, list[Holder]] = {}
+        self._by_any_surname: dict[str, list[Holder]] = {}  # East Asian surnames too
         east_asian = east_asian_surnames()
         for holder in holders:
+            for key in _surname_keys(holder):
+                self._by_any_surname.setdefault(key, []).append(holder)
             for name in (holder.name, *holder.aliases):
                 self._by_name.setdefault(name_key(name), []).append(holder)
             for name in (holder.name, *holder.aliases):
@@ -168,10 +171,9 @@ class OfficeHolders:
         wanted = _words(title)
         if not date or not wanted or wanted & _LESSER:
             return None
-        key = surname_key(surname)
-        found = {h.name: h for h in self.holders
-                 if _words(h.office) and _words(h.office) <= wanted | _SAME_OFFICE
-                 and h.near(date) and key in _surname_keys(h)}
+        found = {h.name: h for h in self._by_any_surname.get(surname_key(surname), [])
+                 if (office := _words(h.office)) and office <= wanted | _SAME_OFFICE
+                 and h.near(date)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def by_title(self, title: str, date: str | None, country: str | None = None
