@@ -2,46 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
-import pytest
-import spacy
-
 from kgraph.extract.attributes import FastAttributes
-from kgraph.extract.nlp import DEFAULT_MODELS
-from kgraph.readers import read_paths
 
-from .conftest import CORPUS, FRUS_DEV, ROOT, SEEDS, need
-
-TRICKY = ("I ain't gonna write to him, but you do. It was there; there is a letter. "
-          "We did. Did they? Whose telegram is this? That which I have, I hold. Y'all got ta "
-          "see: let's go, c'mon, there were letters.\n\n  Done")
-
-
-def _model():
-    import importlib.util
-
-    for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name):
-            return spacy.load(name)
-    pytest.skip("no spaCy model installed")
-
-
-def _own_texts() -> list[str]:
-    """The project's own text: the tricky sample, the sample corpus, the gold sentences."""
-    gold = [json.loads(line)["text"]
-            for line in (ROOT / "tests" / "gold" / "sentences.jsonl").open(encoding="utf-8")]
-    return [TRICKY] + [d.text for d in read_paths([CORPUS])] + gold
-
-
-def _shared_texts() -> list[str]:
-    """Real documents from ../shared (skips without it)."""
-    return [d.text for folder in (need(SEEDS), need(FRUS_DEV)) for d in read_paths([folder])]
+from .model_texts import own_texts, plain_model, shared_texts
 
 
 def _compare(texts: list[str]) -> int:
     """Tokens compared; fails on the first token whose attributes differ."""
-    nlp = _model()
+    nlp = plain_model()
     ruler = nlp.get_pipe("attribute_ruler")
     fast = FastAttributes(ruler)
     before = nlp.pipe_names.index("attribute_ruler")
@@ -60,8 +28,8 @@ def _compare(texts: list[str]) -> int:
 
 
 def test_every_token_of_the_project_data_gets_the_same_pos_morph_and_lemma():
-    assert _compare(_own_texts()) > 2500  # corpus/ and tests/gold: ~1,500 + ~1,400 tokens
+    assert _compare(own_texts()) > 2500  # corpus/ and tests/gold: ~1,500 + ~1,400 tokens
 
 
 def test_every_token_of_the_shared_documents_gets_the_same_pos_morph_and_lemma():
-    assert _compare(_shared_texts()) > 3000
+    assert _compare(shared_texts()) > 3000

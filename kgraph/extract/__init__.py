@@ -23,7 +23,7 @@ from kgraph.extract.entities import Actors, canonical_foreign_ministry, find_act
 from kgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from kgraph.extract.headers import document_speakers, heading_relations, home_country
 from kgraph.extract.lexicon import lexicon
-from kgraph.extract.nlp import load_pipeline
+from kgraph.extract.nlp import load_pipeline, one_blas_thread
 from kgraph.extract.persons import Names, names_for
 from kgraph.extract.qualify import defection_origin, modality, past_tense, relation_date
 from kgraph.extract.relations import Found, find_relations
@@ -485,7 +485,9 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
     context: _Context | None = None
     for group in _groups(pieces, batch_size):
         texts = [_piece_text(p) for p in group]
-        for doc, item in zip(nlp.pipe(texts, batch_size=len(group)), group, strict=True):
+        with one_blas_thread():
+            docs = list(nlp.pipe(texts, batch_size=len(group)))
+        for doc, item in zip(docs, group, strict=True):
             if item.first:
                 if parts:
                     yield _merge(parts)
