@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kgraph.graph.base import TripleStore
 from kgraph.graph.remote import RemoteStore, RemoteStoreError
 from kgraph.graph.store import GraphStore
+
+if TYPE_CHECKING:  # NetworkX is imported where a network is made: a build needs none
+    import networkx as nx
 
 
 def store_folder(folder: str | Path) -> Path:

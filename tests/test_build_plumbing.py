@@ -92,3 +92,33 @@ def test_doc_text_is_the_doc_text_and_read_once():
     assert doc_text(doc) == doc.text
     doc.user_data["kgraph.text"] = "cached"
     assert doc_text(doc) == "cached"
+
+
+def test_a_build_command_imports_neither_spacy_nor_networkx_until_it_needs_them():
+    """An unchanged rebuild extracts nothing and draws nothing: the build command's own
+    imports hold neither spaCy nor NetworkX (0.5 s and 0.1 s of a start)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, kgraph.cli, kgraph.cli.build, kgraph.api, kgraph.pipeline; "
+             "print(sorted(m for m in ('spacy', 'networkx') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert loaded == "[]"
+
+
+def test_a_stored_source_within_the_given_folders_is_not_elsewhere(tmp_path):
+    from kgraph.outfolder import _elsewhere
+
+    corpus = (tmp_path / "corpus").resolve()
+    corpus.mkdir()
+    inside = corpus / "a.txt"
+    inside.write_text("x")
+    outside = tmp_path / "other.txt"
+    outside.write_text("x")
+    assert not _elsewhere(str(inside), [corpus])
+    assert _elsewhere(str(outside.resolve()), [corpus])
+    assert not _elsewhere(str(tmp_path / "gone.txt"), [corpus])  # gone: removed, not refused
+    link = tmp_path / "link"
+    link.symlink_to(corpus)
+    assert not _elsewhere(str(link / "a.txt"), [corpus])  # an unresolved path into it
