@@ -58,17 +58,17 @@ def throughput(folder: Path, work: Path) -> dict:
     """(a) and (b): the same texts through raw spaCy, kgraph on 1 process, kgraph on 2.
     (a) is against spaCy as installed; raw spaCy on kgraph's matrix backend is given
     beside it (`a_ratio_same_backend`: kgraph's own cost, without the backend's gain)."""
-    from thinc.api import use_ops
+    import spacy
 
     from kgraph.extract import load_pipeline
-    from kgraph.extract.nlp import one_blas_thread
+    from kgraph.extract.nlp import load_model, model_package, one_blas_thread
     from kgraph.pipeline import build_graph
 
     texts = texts_of(folder)
     words = sum(len(t.split()) for t in texts)
-    raw_s = _raw_pipe_seconds(texts)
-    with use_ops("numpy", use_blis=False), one_blas_thread():  # kgraph's backend (see nlp.py)
-        same_backend_s = _raw_pipe_seconds(texts)
+    raw_s = _raw_pipe_seconds(spacy.load(model_package()), texts)
+    with one_blas_thread():  # as kgraph runs it
+        same_backend_s = _raw_pipe_seconds(load_model(model_package()), texts)
     load_pipeline()
     one_s, one = timed(build_graph, [folder], work / "one", jobs=1)
     two_s, two = timed(build_graph, [folder], work / "two", jobs=2)
@@ -82,23 +82,12 @@ def throughput(folder: Path, work: Path) -> dict:
             "b_speedup": round(one_s / two_s, 3)}
 
 
-def _raw_pipe_seconds(texts: list[str]) -> float:
-    """Plain spaCy (the model as spaCy loads it, none of kgraph's components) over `texts`."""
-    import spacy
-
-    from kgraph.extract.nlp import DEFAULT_MODELS
-
-    raw = next(spacy.load(m) for m in DEFAULT_MODELS if _installed(m))
-    for _ in raw.pipe(texts[:20]):  # warm up
+def _raw_pipe_seconds(raw, texts: list[str]) -> float:
+    """A plain model (none of kgraph's components) over `texts`, after a warm-up."""
+    for _ in raw.pipe(texts[:20]):
         pass
     seconds, _ = timed(lambda: [None for _ in raw.pipe(texts, batch_size=16)])
     return seconds
-
-
-def _installed(name: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(name) is not None
 
 
 def measured_build(folder: Path, out: Path) -> dict:

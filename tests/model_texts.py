@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 import spacy
 from spacy.language import Language
 
-from kgraph.extract.nlp import DEFAULT_MODELS
+from kgraph.extract.nlp import ModelNotFound, model_package
 from kgraph.readers import read_paths
 
 from .conftest import CORPUS, FRUS_DEV, ROOT, SEEDS, need
@@ -21,10 +20,15 @@ TRICKY = ("I ain't gonna write to him, but you do. It was there; there is a lett
 
 def plain_model() -> Language:
     """The model as spaCy loads it, without kgraph's components (a new one per call)."""
-    for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name):
-            return spacy.load(name)
-    pytest.skip("no spaCy model installed")
+    return spacy.load(installed_model())
+
+
+def installed_model() -> str:
+    """The model kgraph would load (skips the test where none is installed)."""
+    try:
+        return model_package()
+    except ModelNotFound:
+        pytest.skip("no spaCy model installed")
 
 
 def own_texts() -> list[str]:

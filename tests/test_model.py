@@ -1,10 +1,16 @@
 import pytest
-from thinc.api import NumpyOps, use_ops
+from thinc.api import NumpyOps
 from threadpoolctl import threadpool_info
 
-from kgraph.extract.nlp import ModelNotFound, load_pipeline, model_name, one_blas_thread
+from kgraph.extract.nlp import (
+    ModelNotFound,
+    load_model,
+    load_pipeline,
+    model_name,
+    one_blas_thread,
+)
 
-from .model_texts import own_texts, plain_model, shared_texts
+from .model_texts import installed_model, own_texts, plain_model, shared_texts
 
 
 def test_default_model_loads_with_kgraph_components(nlp):
@@ -30,11 +36,6 @@ def _analyses(nlp, texts: list[str]) -> list[list[tuple]]:
             for doc in nlp.pipe(texts)]
 
 
-def _numpy_blas_model():
-    with use_ops("numpy", use_blis=False):
-        return plain_model()
-
-
 def test_kgraph_runs_the_model_on_numpy_blas(nlp):
     """The token vectors and tagger (most of the model's matrix work) run on numpy's BLAS;
     the parser's own C loop keeps spaCy's."""
@@ -43,16 +44,13 @@ def test_kgraph_runs_the_model_on_numpy_blas(nlp):
         assert nodes and all(isinstance(m.ops, NumpyOps) and not m.ops.use_blis for m in nodes)
 
 
-def test_numpy_blas_gives_spacys_own_tags_parses_and_entities():
+@pytest.mark.parametrize("texts", [own_texts, shared_texts], ids=["own", "shared"])
+def test_numpy_blas_gives_spacys_own_tags_parses_and_entities(texts):
     """kgraph's backend swap (numpy's BLAS for thinc's BLIS) changes no analysis: every
-    token's tag, head, dependency and entity is what plain spaCy gives."""
-    texts = own_texts()
-    assert _analyses(_numpy_blas_model(), texts) == _analyses(plain_model(), texts)
-
-
-def test_numpy_blas_gives_spacys_own_analyses_of_the_shared_documents():
-    texts = shared_texts()
-    assert _analyses(_numpy_blas_model(), texts) == _analyses(plain_model(), texts)
+    token's tag, head, dependency and entity is what plain spaCy gives, on the project's
+    texts and on ../shared's (skipped without it)."""
+    texts = texts()
+    assert _analyses(load_model(installed_model()), texts) == _analyses(plain_model(), texts)
 
 
 def test_extraction_uses_one_blas_thread_and_gives_the_rest_back():

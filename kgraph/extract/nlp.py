@@ -356,18 +356,26 @@ def load_pipeline(model: str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load_pipeline(model: str | None) -> Language:
+    return _add_kgraph_components(load_model(model_package(model)))
+
+
+def model_package(model: str | None = None) -> str:
+    """The model kgraph loads: `model` (a package name or path), else the first of
+    DEFAULT_MODELS installed. Raises ModelNotFound with an install hint."""
     candidates = (model,) if model else DEFAULT_MODELS
     for name in candidates:
-        if importlib.util.find_spec(name) is None and not _is_path(name):
-            continue
-        # The model's matrix products through numpy's BLAS (OpenBLAS), not thinc's
-        # bundled BLIS: BLIS falls back to its slow generic kernels on CPUs it does not
-        # know (AMD Zen 4 here: 28 % less time in spaCy; the same tags, parses and
-        # entities on the 600 benchmark documents). The model itself is unchanged.
-        with use_ops("numpy", use_blis=False):
-            nlp = spacy.load(name)
-        return _add_kgraph_components(nlp)
+        if importlib.util.find_spec(name) is not None or _is_path(name):
+            return name
     raise ModelNotFound(INSTALL_HINT.format(tried=", ".join(candidates)))
+
+
+def load_model(name: str) -> Language:
+    """The spaCy model `name` as spaCy loads it (none of kgraph's components), its
+    matrix products on numpy's BLAS (OpenBLAS) instead of thinc's bundled BLIS: BLIS
+    falls back to slow generic kernels on CPUs it does not know (AMD Zen 4 here: 28 %
+    less time in spaCy, the same tags, parses and entities). The model is unchanged."""
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(name)
 
 
 @contextmanager
