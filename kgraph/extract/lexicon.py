@@ -18,7 +18,7 @@ from kgraph.schema import extension_files, extension_setting
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    """Each list of the lexicon as a frozenset: ``lexicon()["meeting_verbs"]``."""
+    """Each list of the lexicon as a `WordSet`: ``lexicon()["meeting_verbs"]``."""
     text = resources.files("kgraph.extract").joinpath("data/lexicon.yaml").read_text("utf-8")
     return _sets("kgraph/extract/data/lexicon.yaml", text)
 
@@ -28,8 +28,23 @@ def word_sets() -> dict[str, Any]:
     return _word_sets(extension_setting())
 
 
+class WordSet(frozenset):
+    """A word set of the lexicon: membership as a frozenset's, iteration in the file's
+    order, the same in every process (a frozenset's follows string hashes, which change
+    from process to process; some lists are ranked: "the first of leader_offices")."""
+
+    def __new__(cls, words):
+        ordered = tuple(dict.fromkeys(words))
+        word_set = super().__new__(cls, ordered)
+        word_set._ordered = ordered
+        return word_set
+
+    def __iter__(self):
+        return iter(self._ordered)
+
+
 def _sets(where: str, text: str) -> dict[str, Any]:
-    # Word sets as frozensets; mappings ("divided_states") stay mappings.
+    # Word sets as WordSets; mappings ("divided_states") stay mappings.
     raw = yaml.safe_load(text)
     if not isinstance(raw, dict):
         raise SchemaError(f"{where}: expected named word sets (name: [word, …])")
@@ -38,7 +53,7 @@ def _sets(where: str, text: str) -> dict[str, Any]:
         if not isinstance(words, list) or any(not isinstance(w, str | tuple) for w in words):
             # YAML reads on/off/yes/no as booleans: such words must be quoted.
             raise SchemaError(f"{where}: {key} holds a value that is not a word; quote it")
-    return {key: dict(values) if isinstance(values, dict) else frozenset(values)
+    return {key: dict(values) if isinstance(values, dict) else WordSet(values)
             for key, values in raw.items()}
 
 
