@@ -119,3 +119,64 @@ def test_a_lone_surname_abroad_is_not_bound_to_the_leader(tmp_path):
         "Telegram From the Embassy in Japan to the Department of State\n\n"
         "Tokyo, March 9, 1965.\n\nPak will arrive on Monday."))
     assert names.person("Pak").name == "Pak"
+
+
+def _actors(tmp_path, text: str, name: str = "memo.txt") -> dict[str, tuple[str, list[str]]]:
+    """Actor name → (type, roles) of one written document."""
+    from kgraph.extract import extract_document
+    from kgraph.readers import read_paths
+
+    (tmp_path / name).write_text(text, "utf-8")
+    extraction = extract_document(next(read_paths([tmp_path / name])))
+    return {e.name: (e.type, e.roles) for e in extraction.entities}
+
+
+def test_a_department_and_its_secretary_read_as_one_organisation_are_the_secretary(tmp_path):
+    actors = _actors(tmp_path, (
+        "Memorandum for the Record\n\nWashington, May 4, 1965.\n\n"
+        "The talks were attended by Secretary of Agriculture Freeman, Secretary of "
+        "Treasury Dillon and the Ambassador."))
+    assert not {"Agriculture Freeman", "Treasury Dillon"} & actors.keys()
+    assert actors["Freeman"] == ("Person", ["Secretary of Agriculture"])
+
+
+def test_a_cable_abbreviation_is_the_organisation_written_out(tmp_path):
+    actors = _actors(tmp_path, (
+        "Telegram From the Embassy in Korea to the Department of State\n\n"
+        "Seoul, March 9, 1965.\n\nThe Korean Govt has asked for more aid."))
+    assert "Korean Govt" not in actors and actors["Korean Government"][0] == "Government"
+
+
+def test_a_heading_is_no_actor_but_an_organisation_on_its_own_line_is(nlp):
+    """Whatever the model tags: a mention that is its line's heading is a section of the
+    document, unless its head word names an organisation."""
+    from spacy.tokens import Span
+
+    from kgraph.extract.entities import _organization
+    from kgraph.extract.persons import Names
+
+    doc = nlp("Washington, May 4, 1965.\n\nTreasury Department Views\n\nThe loan should "
+              "wait.\n\n2. The Supply of Fertilizer Plants\n\nBudget Consequences—As for "
+              "the costs, they grow.\n\nDepartment of State\n\nThe Treasury Department "
+              "Views are known.")
+    gazetteer = load_gazetteer()
+
+    def organization(words: str, occurrence: int = 0):
+        start = [i for i in range(len(doc)) if doc[i:i + len(words.split())].text == words]
+        span = Span(doc, start[occurrence], start[occurrence] + len(words.split()), "ORG")
+        return _organization(span, gazetteer, Names(gazetteer))
+
+    for heading in ("Treasury Department Views", "Supply of Fertilizer Plants",
+                    "Budget Consequences"):
+        assert organization(heading) is None, heading
+    assert organization("Department of State").name == "Department of State"
+    assert organization("Treasury Department Views", 1) is not None  # inside a sentence
+
+
+@pytest.mark.parametrize("spelled", ["Yun Tae-shik", "Yun Tae-sik"])
+def test_korean_romanisations_of_one_name_give_one_actor(spelled):
+    from kgraph.normalize.names import name_key, slug
+
+    assert slug(spelled) == "yun-tae-sik" and name_key(spelled) == "yuntaesik"
+    assert slug("Chiang Kai-shek") == "chiang-kai-shek"  # Wade-Giles, and pinyin's Shi,
+    assert slug("Shi Yinhong") != slug("Si Yinhong")      # keep their spelling

@@ -172,8 +172,10 @@ def titlecase_shouted(name: str) -> str:
 
 
 def _organization(span: Span, gazetteer: Gazetteer, names: Names) -> Entity | None:
-    name = tidy_name(clean_name(span.text))
-    if name_problem(name):
+    name = spelled_out(tidy_name(clean_name(span.text)))
+    if name_problem(name) and not gazetteer.country(name):  # "Trinidad and Tobago" is one
+        return None
+    if _heading(span, name) and not gazetteer.lookup("Organization", name):
         return None
     if organization_type(name) == "Organization" and (titled := name_after_title(name)) \
             and len(titled.split()) > 1 and not gazetteer.lookup("Organization", name):
@@ -193,6 +195,51 @@ def _organization(span: Span, gazetteer: Gazetteer, names: Names) -> Entity | No
         return gazetteer.entity("Country", country)
     kind = entry.type if entry else organization_type(name)
     return organization_entity(gazetteer, kind, name)
+
+
+def _department_title_before(span: Span) -> str | None:
+    """ "Secretary of [Commerce Hodges]": the model took the department and the holder's
+    surname for one name. The title the department completes ("Secretary of Commerce");
+    the person is the span's last word."""
+    if len(span) != 2 or span.start < 2 or span.doc[span.start - 1].text != "of":
+        return None
+    title = span.doc[span.start - 2].text
+    department, surname = span[0].text, span[1].text
+    if title not in lexicon()["department_titles"] or not surname.istitle() \
+            or not department.istitle():
+        return None
+    return f"{title} of {department}"
+
+
+# Before a heading on its line: a list number or letter, "The"; after it: the line's end
+# or a dash running into the paragraph ("Financial Consequences—As for …").
+_HEADING_BEFORE = re.compile(r"[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z])[.)][ \t]*)?(?:The[ \t]+)?")
+_HEADING_AFTER = re.compile(r"[ \t]*(?:[—–:.][^\n]*)?$")
+
+
+def _heading(span: Span, name: str) -> bool:
+    """The mention is its line's heading ("Defense Department Views" alone on its line):
+    a section of the document, not an actor, unless its head word names an organisation
+    ("Department of State", "Korean Government" on a line of their own are actors).
+    Shouted lines are a cable's address lines, not headings."""
+    if name.isupper():
+        return False
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    end = len(text) if end < 0 else end
+    if not (_HEADING_BEFORE.fullmatch(text, start, span.start_char)
+            and _HEADING_AFTER.match(text[span.end_char:end])):
+        return False
+    head = re.split(r"\s(?:of|in|at|for|to|on)\s", name)[0].split()[-1]
+    return organization_type(head) == "Organization"
+
+
+def spelled_out(name: str) -> str:
+    """Cable abbreviations in an organisation's name written out: "Korean Govt" →
+    "Korean Government" (lexicon: cable_abbreviations)."""
+    words = lexicon()["cable_abbreviations"]
+    return " ".join(words.get(w.lower().rstrip("."), w) for w in name.split())
 
 
 def organization_entity(gazetteer: Gazetteer, kind: str, name: str) -> Entity:
@@ -246,7 +293,10 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> A
         if span.label_ not in _GOOD_LABELS or span.label_ == "NORP":
             continue
         role = find_role(doc, span, gazetteer) if span.label_ == "PERSON" else None
-        if span.label_ == "PERSON":
+        if (title := _department_title_before(span)) is not None:
+            span, role = span[1:], title  # "Secretary of [Commerce Hodges]", either label
+            entity = _person(span, gazetteer, resolver, names, title)
+        elif span.label_ == "PERSON":
             entity = _person(span, gazetteer, resolver, names, _title_before(span, role))
         elif span.label_ == "GPE" and organization_type(span.text) == "Organization":
             entity = _country(span, gazetteer)

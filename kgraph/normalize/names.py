@@ -55,15 +55,31 @@ def fold(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").lower()
 
 
+# Korean given names romanised by McCune–Reischauer write 시 "shi" where other systems
+# write "si" ("Ki-shik", "Ki-sik"): one name. Only a hyphenated syllable closed by a Korean
+# final consonant: Wade–Giles "-shih" and pinyin's "Shi" (a surname apart from "Si") keep
+# their spelling.
+_KOREAN_SHI = re.compile(r"(?<=-)([Ss])hi(?=[klmnp]\b)")
+
+
+def _one_romanisation(name: str) -> str:
+    return _KOREAN_SHI.sub(r"\1i", name) if "hi" in name else name
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """Spelling-insensitive key: case, hyphens, spaces and apostrophes folded."""
-    return re.sub(r"[^a-z0-9]", "", fold(name))
+    """Spelling-insensitive key: case, hyphens, spaces, apostrophes and the Korean
+    "shi"/"si" of romanisations folded.
+
+    >>> name_key("Min Ki-shik") == name_key("MIN Ki-sik")
+    True
+    """
+    return re.sub(r"[^a-z0-9]", "", fold(_one_romanisation(name)))
 
 
 def slug(name: str) -> str:
-    """URL-safe lower-case slug of a name."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "unnamed"
+    """URL-safe lower-case slug of a name (romanisations of one name give one slug)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(_one_romanisation(name))).strip("-") or "unnamed"
 
 
 def strip_title(name: str) -> tuple[str, str | None]:

@@ -3,7 +3,8 @@
 Archive text hands the recognizer honorifics ("His Excellency …"), footnote digits glued
 to words in copied web pages ("Brezhnev1"), distribution-list tails ("Gromyko 2 - Cde"),
 list markers ("B. Development"), cut-off organisation names ("Government of the"),
-telegraphese ("FYI", "REF") and coordinated organisations ("the Ministry of Foreign
+telegraphese ("FYI", "REF"), filing codes ("KOR N"), two names joined ("Rusk and JP") and
+coordinated organisations ("the Ministry of Foreign
 Affairs and the Foreign Economic Liaison Committee"). `tidy_name` repairs what can be
 repaired; `name_problem` says why a name is still not an actor's name.
 
@@ -17,6 +18,8 @@ repaired; `name_problem` says why a name is still not an actor's name.
 'two coordinated organisations'
 >>> name_problem("Department of Political and Security Council Affairs") is None
 True
+>>> name_problem("Rusk and JP"), name_problem("KOR N")
+('two names joined', 'a filing code')
 """
 
 from __future__ import annotations
@@ -42,6 +45,20 @@ _COORDINATED = re.compile(
     r"|Agency|Bureau)\b.*\s(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,5}"
     r"(?:Ministry|Department|Committee|Embassy|Council|Government|Party|Office|Commission"
     r"|Agency|Bureau)\b(?:\s+of\b.*|\s*\(.*\))?$")
+
+
+# Two short names joined ("Rusk and JP"): two actors, not one; an organisation named
+# with "and" has its head word, which `_COORDINATED` and the checks above look at.
+_JOINED_NAMES = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?\s(?:and|&)\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?$")
+_ORGANISATION_HEAD = re.compile(
+    r"\b(?:Ministry|Department|Committee|Embassy|Council|Government|Party|Office|Commission"
+    r"|Agency|Bureau|Company|Corporation|Bank|Institute|University|Association|Union"
+    r"|Administration|Archives|Service|Authority|Organi[sz]ation|Forces?|Command|Center|Centre"
+    r"|Foundation|Assembly|Congress|Society|Fund|Group)\b")
+# The State Department's central-file codes in citations ("POL 27 VIET S"): a country's
+# file code ("KOR N", "VIET S-CAMB"), not an actor.
+_FILE_CODE = re.compile(r"^[A-Z]{2,6} [NS](?:-[A-Z]{2,6}(?: [NS])?)*$")
 
 
 _BARE_OFFICES = frozenset({
@@ -78,6 +95,11 @@ def name_problem(name: str, kind: str = "Organization") -> str | None:
         return "an honorific"
     if _COORDINATED.search(name):
         return "two coordinated organisations"
+    if kind not in {"Person", "Country"} and _JOINED_NAMES.match(name) \
+            and not _ORGANISATION_HEAD.search(name):
+        return "two names joined"
+    if _FILE_CODE.match(name):
+        return "a filing code"
     if _TRAILING_FUNCTION_WORDS.search(name):
         return "a cut-off name"
     if name.lower() in _BARE_OFFICES:
