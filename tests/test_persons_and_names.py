@@ -180,3 +180,17 @@ def test_korean_romanisations_of_one_name_give_one_actor(spelled):
     assert slug(spelled) == "yun-tae-sik" and name_key(spelled) == "yuntaesik"
     assert slug("Chiang Kai-shek") == "chiang-kai-shek"  # Wade-Giles, and pinyin's Shi,
     assert slug("Shi Yinhong") != slug("Si Yinhong")      # keep their spelling
+
+
+def test_a_bare_title_stands_for_its_office_not_any_office_with_its_head_word():
+    from kgraph.extract.coref import _holds
+    from kgraph.types import Entity
+
+    def person(*roles: str) -> Entity:
+        return Entity("Person/x", "X", "Person", roles=list(roles))
+
+    assert _holds(person("Secretary of State"), "Secretary of State")
+    assert _holds(person("Secretary"), "Secretary of State")
+    assert not _holds(person("Secretary of Labor"), "Secretary of State")
+    assert _holds(person("Ambassador to Korea"), "Ambassador")
+    assert _holds(person("President of the Republic of Korea"), "President")

@@ -50,8 +50,17 @@ def _titles() -> dict[str, list[tuple[list[str], str, str]]]:
 
 
 def _holds(entity: Entity, title: str) -> bool:
+    """Whether one of the entity's roles is the office a bare title stands for: from the
+    title's head word on, the role is the title, a part of it or more of it ("Ambassador
+    to Korea" is "the Ambassador"; "Secretary of Labor" is not "the Secretary" of State)."""
     head = title.split()[0]
-    return any(head in role.split() for role in entity.roles)
+    for role in entity.roles:
+        words = role.split()
+        if head in words:
+            held = " ".join(words[words.index(head):])
+            if title.startswith(held) or held.startswith(title):
+                return True
+    return False
 
 
 def _title_at(token: Token) -> tuple[str, int] | None:
