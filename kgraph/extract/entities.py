@@ -18,6 +18,16 @@ from spacy.tokens import Doc, Span
 from kgraph.extract.doctext import doc_text
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.lexicon import east_asian_surnames, lexicon
+from kgraph.extract.nonactors import (
+    after_article,
+    ends_with_adjective,
+    newspaper,
+    only_places,
+    shouted_surname,
+    thing_named,
+    title_only,
+    without_cable_instruction,
+)
 from kgraph.extract.persons import Names
 from kgraph.extract.roles import find_role
 from kgraph.normalize.names import TITLES, clean_name, name_after_title, strip_title
@@ -25,6 +35,8 @@ from kgraph.normalize.quality import name_problem, tidy_name
 from kgraph.types import Entity
 
 _ORG_KEYWORDS: tuple[tuple[str, str], ...] = (
+    # "Seoul National University's Department of Political Science": a university's part
+    (r"\b(University|College|Institute|Academy)['’]s\b", "Institution"),
     (r"\b(Embassy|Consulate|Legation|Mission to)\b", "Embassy"),
     (r"\b(Ministry|Department|Foreign Office|Office of|Bureau|Secretariat)\b", "Ministry"),
     (r"\b(Party|Committee of the|Politburo|Central Committee)\b", "Party"),
@@ -126,8 +138,10 @@ def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver,
     title = title or role
     if not name or not any(ch.isupper() for ch in name) or name_problem(name, "Person"):
         return None
-    if name.lower() in STOP_WORDS:
-        return None  # "No." read as a name
+    if name.lower() in STOP_WORDS or title_only(name) or after_article(span):
+        return None  # "No." read as a name; a title alone; "a Leader Grant"
+    if newspaper(name):
+        return organization_entity(gazetteer, "Organization", name)  # "Donga Ilbo"
     # "President Johnson" is a known person even where a link says otherwise.
     canonical = gazetteer.canonical_person(written) or gazetteer.canonical_person(name)
     if canonical and len(name.split()) == 1:
@@ -175,8 +189,13 @@ def _organization(span: Span, gazetteer: Gazetteer, names: Names) -> Entity | No
     name = spelled_out(tidy_name(clean_name(span.text)))
     if name_problem(name) and not gazetteer.country(name):  # "Trinidad and Tobago" is one
         return None
-    if _heading(span, name) and not gazetteer.lookup("Organization", name):
+    known = gazetteer.lookup("Organization", name)
+    if _heading(span, name) and not known:
         return None
+    if not known and (thing_named(name) or ends_with_adjective(span)):
+        return None  # "Havana Treaty", "Assembly Speaker", "the Far Eastern delegation"
+    if not known and shouted_surname(name):
+        return names.person(name.capitalize())  # "familiarize ARKHIPOV with …"
     if organization_type(name) == "Organization" and (titled := name_after_title(name)) \
             and len(titled.split()) > 1 and not gazetteer.lookup("Organization", name):
         return names.person(titled)  # "DVO Attaché I. V. Andreyev" filed under ORG
@@ -191,7 +210,8 @@ def _organization(span: Span, gazetteer: Gazetteer, names: Names) -> Entity | No
     entry = gazetteer.lookup("Organization", name)
     if entry is None and len(name.split()) == 1 and not name.isupper():
         return None  # single capitalised words labelled ORG are mostly noise
-    if entry is None and (country := gazetteer.country(name)):
+    if entry is None and (country := gazetteer.country(name)
+                          or gazetteer.country_misspelt(name)):
         return gazetteer.entity("Country", country)
     kind = entry.type if entry else organization_type(name)
     return organization_entity(gazetteer, kind, name)
@@ -292,7 +312,13 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> A
     for span in doc.ents:
         if span.label_ not in _GOOD_LABELS or span.label_ == "NORP":
             continue
+        span = without_cable_instruction(span)
         role = find_role(doc, span, gazetteer) if span.label_ == "PERSON" else None
+        if span.label_ == "PERSON" and (alternative := _alternative_name(span, actors)):
+            span, entity = alternative
+            actors.add(span, entity)
+            _add_alias(entity, span.text)
+            continue
         if (title := _department_title_before(span)) is not None:
             span, role = span[1:], title  # "Secretary of [Commerce Hodges]", either label
             entity = _person(span, gazetteer, resolver, names, title)
@@ -314,7 +340,43 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> A
     _add_initials(doc, actors, names)
     _merge_short_names(actors)
     _add_bare_surnames(doc, actors)
+    _drop_venues(doc, actors, gazetteer)
     return actors
+
+
+def _alternative_name(span: Span, actors: Actors) -> tuple[Span, Entity] | None:
+    """ "Kim Sung-hwa (Kim Sung Hwa)": the name in parentheses right after a person's,
+    opening with the same word, is another romanisation of it (the translators' brackets,
+    see normalize/brackets.py); the model often tags only part of it ("Kim Sung")."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "(":
+        return None
+    before = actors.by_token.get(span.start - 2)
+    if before is None or before.entity.type != "Person" \
+            or doc[before.token_start].text != span[0].text:
+        return None
+    close = next((i for i in range(span.end, min(span.end + 3, len(doc)))
+                  if doc[i].text == ")"), None)
+    if close is None:
+        return None
+    return doc[span.start:close], before.entity
+
+
+def _drop_venues(doc: Doc, actors: Actors, gazetteer: Gazetteer) -> None:
+    """A name every mention of which is the place of "at" ("talks at Fleur d'Eau", "at
+    Sunnylands in Rancho Mirage") is this document's venue, not an actor; unless its head
+    word names an organisation, it is an acronym, or the gazetteer knows it."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for mention in actors.mentions:
+        spans.setdefault(mention.entity.id, []).append((mention.token_start, mention.token_end))
+    for entity in list(actors.entities.values()):
+        if entity.type != "Organization" or entity.name.isupper() \
+                or gazetteer.lookup("Organization", entity.name) \
+                or not only_places(doc, spans.get(entity.id, [])):
+            continue
+        del actors.entities[entity.id]
+        actors.mentions = [m for m in actors.mentions if m.entity is not entity]
+        actors.by_token = {i: m for i, m in actors.by_token.items() if m.entity is not entity}
 
 
 def _add_bare_surnames(doc: Doc, actors: Actors) -> None:

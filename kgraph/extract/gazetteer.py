@@ -78,6 +78,19 @@ class Gazetteer:
         entry = self.lookup("Country", name)
         return entry.name if entry else None
 
+    def country_misspelt(self, name: str) -> str | None:
+        """ "United Stated" → United States: a name of two words or more one letter away from
+        a country's name or alias (one-word names are too close to each other: Iran, Iraq)."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        for entry in self.entries:
+            if entry.type == "Country" and any(
+                    len(known.split()) == len(words) and _one_edit(name, known)
+                    for known in (entry.name, *entry.aliases)):
+                return entry.name
+        return None
+
     def country_of_demonym(self, word: str) -> str | None:
         return self.demonyms.get(name_key_spaced(word).strip())
 
@@ -104,6 +117,14 @@ class Gazetteer:
                     continue  # two-letter person/org initials are too ambiguous
                 patterns.append({"label": label, "pattern": alias})
         return patterns
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by exactly one letter changed, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
 
 
 def _entry(raw: dict[str, Any], kind: str) -> GazetteerEntry:

@@ -18,6 +18,7 @@ from kgraph.extract.dating import after
 from kgraph.extract.entities import organization_entity, organization_type, titlecase_shouted
 from kgraph.extract.gazetteer import Gazetteer
 from kgraph.extract.lexicon import east_asian_surnames
+from kgraph.extract.nonactors import title_only
 from kgraph.extract.persons import Names
 from kgraph.extract.titles import TitleParts, split_parties, title_parts
 from kgraph.normalize.brackets import resolve_brackets
@@ -132,11 +133,22 @@ def signer(document: Document, names: Names) -> list[Entity]:
         if set_off := _SET_OFF_SIGNER.search(line):  # "USSR MFA DVO (B. VERESHCHAGIN)"
             line = set_off.group("name").strip(" .")
         line = titlecase_shouted(line.strip(" .()[]/"))
+        title = None
+        if title_only(line):  # "Irén Rózsa / Deputy Assistant Under-Secretary": name above
+            line, title = _line_before(document, mark.start), line
         if line and len(line.split()) <= 5:
             name, _ = strip_title(line)
-            if not name_problem(name, "Person"):
-                return [names.person(_fuller_in_title(name, document))]
+            if not name_problem(name, "Person") and not title_only(name):
+                return [names.person(_fuller_in_title(name, document), title)]
     return []
+
+
+def _line_before(document: Document, offset: int) -> str:
+    """The last non-blank line before `offset`, if every word of it is capitalised (a name,
+    not "By order of the Minister")."""
+    lines = [line.strip(" .") for line in document.text[max(0, offset - 200):offset].splitlines()]
+    line = next((line for line in reversed(lines) if line), "")
+    return line if all(word[:1].isupper() for word in line.split()) else ""
 
 
 def _fuller_in_title(name: str, document: Document) -> str:

@@ -39,7 +39,9 @@ _LIST_MARKER = re.compile(r"^(?:[A-J]|\d{1,2}|[ivx]{1,4})[.)]\s")
 _QUOTES = re.compile(r"[\"“”«»]|(?:^|\s)['‘][^'’]+['’](?:\s|$)")
 _DOCUMENT_FURNITURE = re.compile(
     r"\b(?:SUBJECT|PARTICIPANTS|Nº|No\.|Copy|Incoming|Outgoing|CIPHER|Ref|REF|FYI|DEF|"
-    r"Circular|Telegram|Memorandum|Journal of|Report on)\b")
+    r"Circular|Telegram|Memorandum|Journal of|Report on|"
+    # security classifications and distribution captions ("Top Secret; Flash.")
+    r"Top Secret|Eyes Only|Limited Official Use|NODIS|EXDIS|LIMDIS)\b")
 _COORDINATED = re.compile(
     r"\b(?:Ministry|Department|Committee|Embassy|Council|Government|Party|Office|Commission"
     r"|Agency|Bureau)\b.*\s(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,5}"
@@ -56,6 +58,9 @@ _ORGANISATION_HEAD = re.compile(
     r"|Agency|Bureau|Company|Corporation|Bank|Institute|University|Association|Union"
     r"|Administration|Archives|Service|Authority|Organi[sz]ation|Forces?|Command|Center|Centre"
     r"|Foundation|Assembly|Congress|Society|Fund|Group)\b")
+# Two signatures read as one name: "N. Khrushchev L. Brezhnev".
+_INITIALLED = r"(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+"
+_TWO_INITIALLED = re.compile(rf"^{_INITIALLED}\s+{_INITIALLED}$")
 # The State Department's central-file codes in citations ("POL 27 VIET S"): a country's
 # file code ("KOR N", "VIET S-CAMB"), not an actor.
 _FILE_CODE = re.compile(r"^[A-Z]{2,6} [NS](?:-[A-Z]{2,6}(?: [NS])?)*$")
@@ -97,6 +102,8 @@ def name_problem(name: str, kind: str = "Organization") -> str | None:
         return "two coordinated organisations"
     if kind not in {"Person", "Country"} and _JOINED_NAMES.match(name) \
             and not _ORGANISATION_HEAD.search(name):
+        return "two names joined"
+    if _TWO_INITIALLED.match(name):
         return "two names joined"
     if _FILE_CODE.match(name):
         return "a filing code"
