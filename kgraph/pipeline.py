@@ -58,6 +58,7 @@ class BuildSummary:
     store_url: str | None = None
     curation_file: Path | None = None
     linked: int = 0  # record people bound to the documents' actors
+    initials: int = 0  # persons named without middle initials bound to those named with
     curation: CurationReport = field(default_factory=CurationReport)
     derived: str = "kept"  # the actors and events graphs: "kept", "incremental" or "full"
 
@@ -321,6 +322,12 @@ def build_graph(
 
         summary.linked = link_record_people(
             store, None if touched is None else lambda graphs: note(store, touched, graphs))
+        from kgraph.curation.initials import link_initialled_names
+
+        summary.initials = link_initialled_names(
+            store, None if touched is None else _graphs(extracted),
+            [e.actors for e in entries if e.action == "apart"],
+            None if touched is None else lambda graphs: note(store, touched, graphs))
     summary.curation = apply_curation(store, entries, str(curation or "curation"))
     if summary.curation.changed - extracted:  # a new entry changed documents kept as they
         touched = None  # were: what they held before is not known
