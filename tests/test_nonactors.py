@@ -79,6 +79,11 @@ def _actors(nlp, text: str) -> dict[str, str]:
      {"MOROZOV"}, {"Morozov": "Person"}),
     ("Talks between North Korea and the United Stated resumed on Monday.",
      {"United Stated"}, {"United States": "Country"}),
+    # a post named in lower case after its country's demonym; "at" or "in" its capital
+    ("The defector asked for asylum at the South Korean embassy in Beijing on Wednesday.",
+     {"embassy in Beijing"}, {"South Korean Embassy in China": "Embassy"}),
+    ("If he was in the South Korean embassy at Beijing, he was safe.",
+     {"embassy at Beijing"}, {"South Korean Embassy in China": "Embassy"}),
     # a newspaper the model calls a person
     ("Troops broke into the Hankook Ilbo office on Tuesday.", set(),
      {"Hankook Ilbo": "Organization"}),

@@ -187,6 +187,8 @@ def titlecase_shouted(name: str) -> str:
 
 def _organization(span: Span, gazetteer: Gazetteer, names: Names) -> Entity | None:
     name = spelled_out(tidy_name(clean_name(span.text)))
+    if span[0].ent_type_ == "NORP":  # "South Korean embassy in Beijing" (see _with_owner)
+        name = " ".join(w.capitalize() if w in _POSTS else w for w in name.split())
     if name_problem(name) and not gazetteer.country(name):  # "Trinidad and Tobago" is one
         return None
     known = gazetteer.lookup("Organization", name)
@@ -297,7 +299,7 @@ def embassy_by_country(name: str) -> str:
     m = re.search(r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+)$", name)
     if m is None or m.group("city") not in capitals:
         return name
-    return name[:m.start("city")] + capitals[m.group("city")]
+    return f"{name[:m.start()]}in {capitals[m.group('city')]}"  # "at Beijing" too
 
 
 def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> Actors:
@@ -312,7 +314,7 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> A
     for span in doc.ents:
         if span.label_ not in _GOOD_LABELS or span.label_ == "NORP":
             continue
-        span = without_cable_instruction(span)
+        span = _with_owner(without_cable_instruction(span))
         role = find_role(doc, span, gazetteer) if span.label_ == "PERSON" else None
         if span.label_ == "PERSON" and (alternative := _alternative_name(span, actors)):
             span, entity = alternative
@@ -342,6 +344,20 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, names: Names | None = None) -> A
     _add_bare_surnames(doc, actors)
     _drop_venues(doc, actors, gazetteer)
     return actors
+
+
+_POSTS = {"embassy", "consulate", "legation"}
+
+
+def _with_owner(span: Span) -> Span:
+    """ "the South Korean [embassy in Beijing]": a post the model named without the
+    demonym before it is that country's post ("South Korean Embassy in Beijing")."""
+    doc, start = span.doc, span.start
+    if span.label_ != "ORG" or span[0].lower_ not in _POSTS or not span[0].is_lower:
+        return span
+    while start > 0 and doc[start - 1].ent_type_ == "NORP":
+        start -= 1
+    return doc[start:span.end] if start < span.start else span
 
 
 def _alternative_name(span: Span, actors: Actors) -> tuple[Span, Entity] | None:
