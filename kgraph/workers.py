@@ -77,7 +77,8 @@ def _extractions(documents: list[Document], nlp) -> Iterator:
     """Each document's extraction: structured records (the Office of the Historian's
     travels and visits) from their fields, the rest by the language pipeline."""
     from kgraph.extract import extract_documents
-    from kgraph.readers.historian import FORMAT, record_extraction
+    from kgraph.extract.records import record_extraction
+    from kgraph.readers.historian import FORMAT
 
     prose = [d for d in documents if d.format != FORMAT]
     yield from (record_extraction(d) for d in documents if d.format == FORMAT)

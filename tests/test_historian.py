@@ -9,9 +9,9 @@ import tarfile
 import pytest
 
 from kgraph.api import KnowledgeGraph
+from kgraph.extract.records import met_names, record_extraction
 from kgraph.pipeline import build_graph
 from kgraph.readers import ReaderError, read_paths
-from kgraph.readers.historian import met_names, record_extraction
 
 from .conftest import CORPUS, SHARED, need
 
@@ -102,3 +102,37 @@ def test_a_frus_meeting_and_the_secretarys_trip_are_one_event(tmp_path):
            if r["what"] == "met" and r["date"] == "1964-01-29"]
     assert len(met) == 1 and kg.name_key(met[0]["other"]) == kg.name_key("Park Chung-hee")
     assert set(met[0]["sources"].split()) == {"travels-1847", "frus1964-68v29p1_d3"}
+
+
+@pytest.mark.parametrize(("remarks", "people"), [
+    # where and when after the names are no people
+    ("Met with President Hartley at Lakeview Lodge, Vermont, and Secretary Osei.",
+     [("President", "Hartley"), ("Secretary", "Osei")]),
+    ("Met with Chancellor Brandt October 12 during a private visit.",
+     [("Chancellor", "Brandt")]),
+    # a plural title's list of countries names offices; "of <country>" says whose leader
+    ("Met with the Foreign Ministers of France, Italy, and Japan.", []),
+    ("Met with President Lindqvist and with President Tanaka Hiroshi of Japan.",
+     [("President", "Lindqvist"), ("President", "Tanaka Hiroshi")]),
+    # titles the table of titles does not open, a portfolio past "and", particles
+    ("Met with Foreign Affairs Secretary Novak and Minister of Foreign Affairs and Energy "
+     "Ole Brandvold.", [("Foreign Affairs Secretary", "Novak"), ("", "Ole Brandvold")]),
+    ("Met with UN Special Envoy for Syria Maria de Souza.",
+     [("UN Special Envoy for Syria", "Maria de Souza")]),
+    # a ruler goes by title and given name; a title alone or a body is no one
+    ("Met with Queen Astrid II, Crown Prince Harald, the Vice President and the Commission.",
+     [("Queen", "Queen Astrid II"), ("Crown Prince", "Crown Prince Harald")]),
+])
+def test_who_a_record_says_was_met(remarks, people):
+    from kgraph.extract.records import met_people
+
+    assert met_people(remarks) == people
+
+
+def test_a_visitor_field_gives_the_first_visitor_and_the_title():
+    from kgraph.extract.records import _visitor
+
+    assert _visitor("Chief of State Lon Dara") == ("Lon Dara", "Chief of State")
+    assert _visitor("President Anna Kowal and Prime Minister Jan Nowak") == \
+        ("Anna Kowal", "President")
+    assert _visitor("Michael R. Pompeo") == ("Michael R. Pompeo", "")

@@ -53,7 +53,7 @@ _COORDINATED = re.compile(
 # with "and" has its head word, which `_COORDINATED` and the checks above look at.
 _JOINED_NAMES = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?\s(?:and|&)\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?$")
-_ORGANISATION_HEAD = re.compile(
+ORGANISATION_HEAD = re.compile(
     r"\b(?:Ministry|Department|Committee|Embassy|Council|Government|Party|Office|Commission"
     r"|Agency|Bureau|Company|Corporation|Bank|Institute|University|Association|Union"
     r"|Administration|Archives|Service|Authority|Organi[sz]ation|Forces?|Command|Center|Centre"
@@ -101,7 +101,7 @@ def name_problem(name: str, kind: str = "Organization") -> str | None:
     if _COORDINATED.search(name):
         return "two coordinated organisations"
     if kind not in {"Person", "Country"} and _JOINED_NAMES.match(name) \
-            and not _ORGANISATION_HEAD.search(name):
+            and not ORGANISATION_HEAD.search(name):
         return "two names joined"
     if _TWO_INITIALLED.match(name):
         return "two names joined"
