@@ -81,3 +81,22 @@ def test_known_splits_are_one_actor_and_known_junk_is_none(tmp_path):
     assert not NOT_ACTORS & labels, NOT_ACTORS & labels
     types = {row["name"]: row["type"].rsplit("#", 1)[-1] for row in rows}
     assert {name: types.get(name) for name in TYPED} == TYPED
+    # Every actor, by the rules of kgraph.normalize.quality and kgraph.extract.nonactors
+    # (an office named as the addressee, "Administrator, Agency for …", is an actor).
+    actors = GraphStore.open(build.store_path, read_only=True).select(
+        "SELECT ?name ?type WHERE { GRAPH kgg:actors { ?actor a ?type ; rdfs:label ?name } }")
+    assert len(actors) > 200
+    junk = [(a["name"], kind, why) for a in actors
+            if (why := _junk(a["name"], kind := a["type"].rsplit("#", 1)[-1]))]
+    assert not junk, junk
+
+
+def _junk(name: str, kind: str) -> str | None:
+    from kgraph.extract.nonactors import thing_named, title_only
+
+    if problem := name_problem(name, kind):
+        return problem
+    if kind == "Person":
+        return "a title alone" if title_only(name) else None
+    why = thing_named(name)
+    return why if why and why != "an office holder's title" else None
