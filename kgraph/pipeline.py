@@ -58,7 +58,7 @@ class BuildSummary:
     store_url: str | None = None
     curation_file: Path | None = None
     linked: int = 0  # record people bound to the documents' actors
-    initials: int = 0  # persons named without middle initials bound to those named with
+    persons: int = 0  # persons bound across documents by a shared name or middle initials
     curation: CurationReport = field(default_factory=CurationReport)
     derived: str = "kept"  # the actors and events graphs: "kept", "incremental" or "full"
 
@@ -322,9 +322,9 @@ def build_graph(
 
         summary.linked = link_record_people(
             store, None if touched is None else lambda graphs: note(store, touched, graphs))
-        from kgraph.curation.initials import link_initialled_names
+        from kgraph.curation.persons import link_person_names
 
-        summary.initials = link_initialled_names(
+        summary.persons = link_person_names(
             store, None if touched is None else _graphs(extracted),
             [e.actors for e in entries if e.action == "apart"],
             None if touched is None else lambda graphs: note(store, touched, graphs))

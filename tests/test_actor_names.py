@@ -49,7 +49,10 @@ ONE_ACTOR = [("Embassy in Korea", "Embassy in Seoul"), ("Park Chung-hee", "Pak C
              ("Blue House", "Cheong Wa Dae"), ("Kim Sung-hwa", "Kim Sung Hwa"),
              # middle initials written or not (kgraph.curation.initials)
              ("Nikita S. Khrushchev", "Nikita Khrushchev"), ("Leonid I. Brezhnev", "Leonid Brezhnev"),
-             ("Dwight D. Eisenhower", "Dwight Eisenhower")]
+             ("Dwight D. Eisenhower", "Dwight Eisenhower"),
+             # a full name another person holds as an alias; Russian order
+             # (kgraph.curation.persons)
+             ("Andrei Gromyko", "Andrei A. Gromyko"), ("Vasily Ivanov", "V.I. Ivanov")]
 NOT_ACTORS = {"Pak and KCP", "Commerce Hodges", "Labor Wirtz", "Defense Department Views",
               "KOR S-VIET S", "VIET S", "FYI", "REF", "DEF", "Government of the", "Grant",
               # things, venues, titles and fragments (see kgraph.extract.nonactors)

@@ -30,7 +30,7 @@ from kgraph.extract.nonactors import (
 )
 from kgraph.extract.persons import Names
 from kgraph.extract.roles import find_role
-from kgraph.normalize.names import TITLES, clean_name, name_after_title, strip_title
+from kgraph.normalize.names import TITLES, clean_name, initials_first, name_after_title, strip_title
 from kgraph.normalize.quality import name_problem, tidy_name
 from kgraph.types import Entity
 
@@ -133,7 +133,7 @@ def _person(span: Span, gazetteer: Gazetteer, resolver: _PersonResolver,
         return None
     while len(span) > 1 and span[-1].text in lexicon()["role_heads"]:
         span = span[:-1]  # "Philip C. Habib Counselor"
-    written = titlecase_shouted(tidy_name(clean_name(span.text)))
+    written = initials_first(titlecase_shouted(tidy_name(clean_name(span.text))))
     name, title = strip_title(written)
     title = title or role
     if not name or not any(ch.isupper() for ch in name) or name_problem(name, "Person"):

@@ -23,7 +23,7 @@ from kgraph.extract.persons import Names
 from kgraph.extract.titles import TitleParts, split_parties, title_parts
 from kgraph.normalize.brackets import resolve_brackets
 from kgraph.normalize.dates import dates_in
-from kgraph.normalize.names import TITLES, clean_name, name_after_title, strip_title
+from kgraph.normalize.names import TITLES, clean_name, initials_first, name_after_title, strip_title
 from kgraph.normalize.quality import name_problem, tidy_name
 from kgraph.types import Document, Entity, Evidence, Markup, Relation
 
@@ -236,11 +236,6 @@ def _title_meeting(parties: list[Entity], evidence: Evidence, document: Document
 # I.O." on the next lines: its author, whatever the archive's title says.
 _DIARY_OF = re.compile(r"\bFrom\s+the\s+(?:diary|journal)\s+of\b(?P<lines>(?:[^\n]*\n?){1,4})",
                        re.I)
-# "Ivanov V.I.": a surname, then the initials (Russian order).
-_SURNAME_INITIALS = re.compile(
-    r"^(?P<surname>[A-Z][a-z][\w'-]+)\s+(?P<initials>(?:[A-Z]\.\s?)*[A-Z]\.?)$")
-
-
 def journal_author(document: Document, names: Names) -> Entity | None:
     """The author a journal's or diary's title names ("Journal of Ambassador X for …"), or
     the diary's own first lines ("From the diary of … Comrade Petrov A.N.")."""
@@ -253,9 +248,7 @@ def journal_author(document: Document, names: Names) -> Entity | None:
     if found is None:
         return None
     for line in reversed(found.group("lines").split("\n")):
-        name = tidy_name(line.strip(" ,:"))
-        if order := _SURNAME_INITIALS.match(name):
-            name = f"{order.group('initials').rstrip('.')}. {order.group('surname')}"
+        name = initials_first(tidy_name(line.strip(" ,:")))
         if _PERSON_SHAPED.match(name) and not name_problem(name, "Person"):
             return names.person(name)
     return None

@@ -45,6 +45,18 @@ _TITLE_RE = re.compile(
 )
 
 
+# "Ivanov V.I.": a surname, then the initials (Russian order).
+_SURNAME_INITIALS = re.compile(
+    r"^(?P<surname>[A-Z][a-z][\w'-]+)\s+(?P<initials>(?:[A-Z]\.\s?)*[A-Z]\.?)$")
+
+
+def initials_first(name: str) -> str:
+    """ "Ivanov V.I." → "V.I. Ivanov": a Russian-order name in the English order."""
+    if order := _SURNAME_INITIALS.match(name):
+        return f"{order.group('initials').rstrip('.')}. {order.group('surname')}"
+    return name
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, apostrophes or typographic quotes."""
