@@ -51,3 +51,25 @@ def test_states_history_keeps_apart_stay_apart():
                  ("South Viet Nam", "Democratic Republic of Vietnam")]:
         assert gazetteer.country(a) != gazetteer.country(b), (a, b)
     assert gazetteer.country("Viet Nam") == "Vietnam"
+
+
+def test_any_iso_country_is_a_country_but_never_matched_in_text():
+    gazetteer = load_gazetteer()
+    mexico = gazetteer.entity("Country", "Mexico")
+    assert (mexico.name, mexico.external_ids) == ("Mexico", {"iso": "MEX"})
+    assert gazetteer.country("Iran") == "Iran"  # ISO: "Iran, Islamic Republic of"
+    assert gazetteer.country("Czechoslovakia") == "Czechoslovakia"  # a former state
+    assert gazetteer.country("Congo") is None  # two states by that name: neither
+    assert gazetteer.country("Ohio") is None
+    assert gazetteer.country("Korea") == "South Korea"  # the gazetteer's own entries first
+    patterns = {p["pattern"] for p in gazetteer.ruler_patterns()}
+    assert "Jordan" not in patterns and "Chad" not in patterns  # may be a person's name
+
+
+def test_a_country_the_gazetteer_does_not_list_is_an_actor(nlp):
+    from kgraph.extract.entities import find_actors
+
+    doc = nlp("Talks between Guatemala and Thailand on rice exports began in Ohio.")
+    found = {e.name: (e.type, e.external_ids.get("iso"))
+             for e in find_actors(doc, load_gazetteer()).entities.values()}
+    assert found == {"Guatemala": ("Country", "GTM"), "Thailand": ("Country", "THA")}

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -53,8 +53,36 @@ class Gazetteer:
                 self._by_key.setdefault((kind, name_key(alias)), entry)
 
     def lookup(self, kind: str, name: str) -> GazetteerEntry | None:
-        """Entry for a name of kind Person, Country or Organization."""
-        return self._by_key.get((kind, name_key(name)))
+        """Entry for a name of kind Person, Country or Organization; a country the gazetteer
+        does not list may be any of ISO 3166's, current or former (`_iso_countries`)."""
+        key = name_key(name)
+        found = self._by_key.get((kind, key))
+        if found is None and kind == "Country" and len(key) > 3:
+            found = self._iso_countries.get(key)
+        return found
+
+    @cached_property
+    def _iso_countries(self) -> dict[str, GazetteerEntry]:
+        """ISO 3166 countries (pycountry) by each of their names: "Mexico", "Iran" for "Iran,
+        Islamic Republic of", former ones ("Czechoslovakia"). Looked up only, never matched
+        in text by the entity ruler: "Jordan" or "Chad" in a text may be a person."""
+        import pycountry
+
+        listed = {entry.ids.get("iso") for entry in self.entries if entry.type == "Country"}
+        found: dict[str, list[GazetteerEntry]] = {}
+        for country in [*pycountry.countries, *pycountry.historic_countries]:
+            if country.alpha_3 in listed:
+                continue
+            names = [getattr(country, field, None) for field in
+                     ("common_name", "name", "official_name")]
+            names = [n for n in names if n] + [n.split(",")[0] for n in names if n and "," in n]
+            entry = GazetteerEntry(names[0].split(",")[0], "Country", names[1:],
+                                   ids={"iso": country.alpha_3})
+            for name in names:
+                found.setdefault(name_key(name), []).append(entry)
+        # "Congo" is two states, "Korea" two: a name shared by several names none of them
+        return {key: entries[0] for key, entries in found.items()
+                if len({e.ids["iso"] for e in entries}) == 1}
 
     def entity(self, kind: str, name: str) -> Entity:
         """An `Entity` of `kind` for `name`, canonical name, type and ids from the gazetteer.

@@ -62,23 +62,7 @@ def _is_title(word: str) -> bool:
 
 def _is_country(text: str) -> bool:
     """A country's name, the gazetteer's or any in ISO 3166 ("Italy", "the Netherlands")."""
-    text = re.sub(r"^the\s+", "", text.strip())
-    return bool(load_gazetteer().country(text)) or _iso_country(text)
-
-
-@lru_cache(maxsize=4096)
-def _iso_country(text: str) -> bool:
-    import pycountry
-
-    if len(text) <= 3:  # alpha codes ("US", "CAN") are not what a remark writes
-        return False
-    for countries in (pycountry.countries, pycountry.historic_countries):
-        try:
-            countries.lookup(text)
-            return True
-        except LookupError:
-            continue
-    return False
+    return bool(load_gazetteer().country(re.sub(r"^the\s+", "", text.strip())))
 
 
 def _split_title(run: str) -> tuple[str, str]:
