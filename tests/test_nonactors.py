@@ -17,7 +17,7 @@ from kgraph.types import Document, Markup
 def test_names_of_things_titles_and_sessions():
     for thing in ("Geneva Treaty", "Military Assistance Program", "Armistice Line",
                   "Status of Forces", "Normalization of Trade Relations", "Free World",
-                  "MAP", "CINCPAC OPLAN", "Far Eastern area reserve"):
+                  "MAP", "CINCPAC OPLAN", "Forward Floating Depot"):
         assert thing_named(thing) == "a thing, not an actor", thing
     for title in ("Senate Speaker", "Ministers in Assembly", "Chiefs of Armed Services"):
         assert thing_named(title) == "an office holder's title", title
@@ -62,6 +62,10 @@ def _actors(nlp, text: str) -> dict[str, str]:
      {"Military Assistance Program", "SOFA"}, {}),
     ("They spoke about Normalization of Trade Relations and the Peace Zone.",
      {"Normalization of Trade Relations"}, {}),
+    # a name ending in a common noun in lower case; a capitalised "Reserve" is a name
+    ("The planners moved the Pacific Command area reserve to Okinawa.",
+     {"Pacific Command area reserve"}, {}),
+    ("The Federal Reserve said it would act soon.", set(), {"Federal Reserve": "Organization"}),
     # the venue of a meeting, named only as the place of "at"
     ("Their first round of talks took place at Maison Verte, a villa by the lake.",
      {"Maison Verte"}, {}),

@@ -31,6 +31,7 @@ _ORDINAL = re.compile(
     r"Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|\w+teenth|\w+tieth))\s", re.I)
 _ARTICLES = {"a", "an"}
 _CONNECTIVES = {"of", "the", "and", "for"}
+_FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "to", "at", "de", "du", "del"}
 # Between a place's name and the "at" that makes it one: "at the Peace House conference room".
 _MODIFIER_DEPS = {"compound", "nmod", "amod"}
 
@@ -91,8 +92,15 @@ def without_cable_instruction(span: Span) -> Span:
 
 
 def ends_with_adjective(span: Span) -> bool:
-    """ "the other Far Eastern delegation": an adjective ends no actor's name."""
-    return span[-1].tag_ in {"JJ", "JJR", "JJS"}
+    """ "the other Far Eastern delegation": an adjective ends no actor's name; nor does a
+    common noun in lower case ("Far Eastern area reserve"), but for an office's head noun
+    a translation leaves in lower case ("the Shanghai Foreign Affairs office")."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].lower_ in _FUNCTION_WORDS:
+        end -= 1  # "the Consular Department of": the name ends before "of"
+    last = span.doc[end - 1]
+    return last.tag_ in {"JJ", "JJR", "JJS"} or last.is_lower and last.is_alpha \
+        and last.lower_ not in lexicon()["office_heads"]
 
 
 def _at_place(doc: Doc, start: int, end: int) -> bool:
